@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import type { TAppDeps } from './deps.ts';
+import { csrfOriginCheck } from './http/csrf.ts';
+import { renderDocsPage } from './http/docs-page.ts';
+import { notFound, onError } from './http/errors.ts';
+import type { THonoEnv } from './http/hono-env.ts';
+import { buildOpenApiDocument } from './http/openapi.ts';
+import { requestContext } from './http/request-context.ts';
+import { loadSession } from './http/session.ts';
+import { authOperations, authRoutes } from './routes/auth.ts';
+import { healthOperations, healthRoutes } from './routes/health.ts';
+import { meOperations, meRoutes } from './routes/me.ts';
+
+export const apiVersion = '0.1.0';
+
+/** Every documented operation; a test checks that each mounted route appears here. */
+export const operations = [...healthOperations, ...authOperations, ...meOperations];
+
+/**
+ * Builds the whole API from its dependencies. The same app serves Node locally and Lambda
+ * in AWS; only `deps` differ.
+ */
+export function createApp(deps: TAppDeps) {
+  const openApi = buildOpenApiDocument(operations, { version: apiVersion });
+  const app = new Hono<THonoEnv>()
+    .use('*', requestContext(deps))
+    .use('*', csrfOriginCheck(deps.config.publicOrigin))
+    .use('*', loadSession)
+    .route('/api/health', healthRoutes)
+    .route('/api/auth', authRoutes)
+    .route('/api/me', meRoutes)
+    .get('/api/openapi.json', (c) => c.json(openApi))
+    .get('/api/docs', (c) => c.html(renderDocsPage(openApi)));
+  app.onError(onError);
+  app.notFound(notFound);
+  return app;
+}
+
+export type TApiApp = ReturnType<typeof createApp>;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { keys } from './keys.ts';
+
+describe('keys', () => {
+  it('prefixes every partition key with its entity type', () => {
+    expect(keys.user('01J')).toEqual({ pk: 'USER#01J', sk: 'PROFILE' });
+    expect(keys.session('abc')).toEqual({ pk: 'SESSION#abc', sk: 'SESSION' });
+    expect(keys.rateLimit('login-ip', '1.2.3.4')).toEqual({ pk: 'RATE#login-ip#1.2.3.4', sk: 'WINDOW' });
+    expect(keys.outbox('01K')).toEqual({ pk: 'OUTBOX', sk: 'MAIL#01K' });
+  });
+
+  it('folds e-mail case so Aida@x and aida@x are one account', () => {
+    expect(keys.email('Aida@Example.KG')).toEqual(keys.email('aida@example.kg'));
+  });
+
+  it('groups sessions of one user under a GSI1 partition', () => {
+    expect(keys.sessionsOfUser('01J')).toEqual({ gsi1pk: 'USER#01J#SESSIONS' });
+  });
+});

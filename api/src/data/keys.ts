@@ -1,0 +1,16 @@
+/**
+ * Key builders for the single table. Values carry type prefixes so that one table can hold
+ * every entity; see `api/src/data/README.md` for the entity and access-pattern charts.
+ */
+export const keys = {
+  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  /** Uniqueness guard and look-up for e-mails (strongly consistent, unlike a GSI). */
+  email: (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'EMAIL' }),
+  /** Sessions are keyed by the SHA-256 of the token, so a table dump yields no live tokens. */
+  session: (tokenHash: string) => ({ pk: `SESSION#${tokenHash}`, sk: 'SESSION' }),
+  /** GSI1 side of a session: all sessions of a user, for revocation. */
+  sessionsOfUser: (userId: string) => ({ gsi1pk: `USER#${userId}#SESSIONS` }),
+  rateLimit: (scope: string, subject: string) => ({ pk: `RATE#${scope}#${subject}`, sk: 'WINDOW' }),
+  health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+  outbox: (mailId: string) => ({ pk: 'OUTBOX', sk: `MAIL#${mailId}` }),
+} as const;

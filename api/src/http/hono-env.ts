@@ -1,0 +1,14 @@
+import type { Logger } from 'pino';
+import type { TMe } from '@koldoo/shared/contracts/auth.ts';
+import type { TAppDeps } from '../deps.ts';
+
+/** Per-request variables set by middleware and read by routes. */
+export type THonoEnv = {
+  Variables: {
+    deps: TAppDeps;
+    requestId: string;
+    log: Logger;
+    user: TMe | undefined;
+    sessionToken: string | undefined;
+  };
+};

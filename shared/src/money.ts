@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { TLocale } from './locales.ts';
+
+/** Currencies a pledge may be made in. KGS is the project currency. */
+export const currencies = ['KGS', 'USD', 'EUR', 'RUB', 'KZT', 'TRY', 'GBP'] as const;
+export const ZCurrency = z.enum(currencies);
+export type TCurrency = z.infer<typeof ZCurrency>;
+
+/** Minor units per major unit. All our currencies use two decimals (KGS: tyiyn). */
+const minorDigits: Record<TCurrency, number> = { KGS: 2, USD: 2, EUR: 2, RUB: 2, KZT: 2, TRY: 2, GBP: 2 };
+
+/** Money is an integer of minor units plus an ISO 4217 code. Never a float. */
+export const ZMoney = z.object({
+  value: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  currency: ZCurrency,
+});
+export type TMoney = z.infer<typeof ZMoney>;
+
+export function money(value: number, currency: TCurrency): TMoney {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`money value must be a safe integer, got ${value}`);
+  return { value, currency };
+}
+
+export function addMoney(a: TMoney, b: TMoney): TMoney {
+  if (a.currency !== b.currency) throw new RangeError(`cannot add ${a.currency} to ${b.currency}`);
+  return money(a.value + b.value, a.currency);
+}
+
+const intlLocale: Record<TLocale, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
+
+/** Formats money for a reader, e.g. `1 500 сом` in ru, with Intl. */
+export function formatMoney(amount: TMoney, locale: TLocale): string {
+  const digits = minorDigits[amount.currency];
+  const major = amount.value / 10 ** digits;
+  const wholeOnly = amount.value % 10 ** digits === 0;
+  return new Intl.NumberFormat(intlLocale[locale], {
+    style: 'currency',
+    currency: amount.currency,
+    minimumFractionDigits: wholeOnly ? 0 : digits,
+    maximumFractionDigits: digits,
+  }).format(major);
+}
+
+/** Formats an ISO date or timestamp for a reader in their locale. */
+export function formatDate(iso: string, locale: TLocale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Asia/Bishkek' }).format(new Date(iso));
+}
