@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { PortInUseError } from './free-port.ts';
 import { startPlatform } from './platform.ts';
+import { removePlatformFile, writePlatformFile } from './platform-file.ts';
 
 /** `npm start`: the production build on one origin, data kept under .data/. */
 const ZLauncherEnv = z.object({
@@ -25,12 +26,19 @@ try {
     dataDir: resolve(env.DATA_DIR, 'dynamodb'),
     logLevel: env.LOG_LEVEL,
   });
+  writePlatformFile(env.DATA_DIR, {
+    dynamoEndpoint: platform.dynamo.endpoint,
+    tableName: platform.tableName,
+    url: platform.url,
+    pid: process.pid,
+  });
   console.log(`\n  Koldoo is running at ${platform.url}\n  DynamoDB Local: ${platform.dynamo.endpoint}\n  Stop with Ctrl-C.\n`);
   let isStopping = false;
   const stop = async (signal: string) => {
     if (isStopping) return;
     isStopping = true;
     console.log(`\n  ${signal}: stopping Koldoo and DynamoDB Local…`);
+    removePlatformFile(env.DATA_DIR);
     await platform.stop();
     console.log('  Stopped.');
     process.exit(0);

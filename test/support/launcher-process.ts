@@ -1,0 +1,35 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+export type TLauncher = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+/** Runs exactly what `npm start` runs after its build step, as a separate process. */
+export function spawnLauncher(env: Record<string, string>): TLauncher {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/src/local/start.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+export async function waitForOutput(launcher: TLauncher, pattern: RegExp, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(launcher.output())) {
+    if (launcher.child.exitCode !== null) throw new Error(`launcher exited early:\n${launcher.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${launcher.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** PIDs of DynamoDB Local Java processes using this data directory. */
+export function javaPidsFor(dataDir: string): number[] {
+  const result = spawnSync('pgrep', ['-f', `DynamoDBLocal.jar.*${dataDir}`], { encoding: 'utf8' });
+  return result.stdout.split('\n').filter(Boolean).map(Number);
+}
