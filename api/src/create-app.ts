@@ -10,11 +10,12 @@ import { loadSession } from './http/session.ts';
 import { authOperations, authRoutes } from './routes/auth.ts';
 import { healthOperations, healthRoutes } from './routes/health.ts';
 import { meOperations, meRoutes } from './routes/me.ts';
+import { moderationUserOperations, moderationUserRoutes } from './routes/moderation-users.ts';
 
 export const apiVersion = '0.1.0';
 
 /** Every documented operation; a test checks that each mounted route appears here. */
-export const operations = [...healthOperations, ...authOperations, ...meOperations];
+export const operations = [...healthOperations, ...authOperations, ...meOperations, ...moderationUserOperations];
 
 /**
  * Builds the whole API from its dependencies. The same app serves Node locally and Lambda
@@ -29,6 +30,7 @@ export function createApp(deps: TAppDeps) {
     .route('/api/health', healthRoutes)
     .route('/api/auth', authRoutes)
     .route('/api/me', meRoutes)
+    .route('/api/moderation/users', moderationUserRoutes)
     .get('/api/openapi.json', (c) => c.json(openApi))
     .get('/api/docs', (c) => c.html(renderDocsPage(openApi)));
   app.onError(onError);

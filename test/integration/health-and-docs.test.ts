@@ -55,7 +55,7 @@ describe('OpenAPI', () => {
       paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>>;
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/auth/login', '/api/auth/logout', '/api/auth/register', '/api/health', '/api/me']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/auth/login', '/api/auth/logout', '/api/auth/register', '/api/health', '/api/me', '/api/moderation/users/{id}/revoke-sessions']);
     const register = doc.paths['/api/auth/register']?.post?.requestBody?.content['application/json']?.schema;
     expect(Object.keys(register?.properties ?? {})).toEqual(expect.arrayContaining(['email', 'password', 'displayName']));
     const page = await app.request(jsonRequest('/api/docs'));
