@@ -3,10 +3,10 @@ import { createServer } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ZMeReply } from '@koldoo/shared/contracts/auth.ts';
 import { findFreePort } from '@koldoo/infra/local/free-port.ts';
-import { javaPidsFor, repoRoot, spawnLauncher, waitForOutput } from '../support/launcher-process.ts';
+import { freshEnv, javaPidsFor, repoRoot, spawnLauncher, stopLeftoverLaunchers, waitForOutput } from '../support/launcher-process.ts';
 
 /**
  * `npm start` as a user runs it: a real process with a real DynamoDB Local on disk. Checks
@@ -14,6 +14,7 @@ import { javaPidsFor, repoRoot, spawnLauncher, waitForOutput } from '../support/
  */
 describe('the local launcher', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'koldoo-launch-'));
+  afterEach(stopLeftoverLaunchers);
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
   const port = await findFreePort();
   const url = `http://localhost:${port}`;
@@ -50,7 +51,7 @@ describe('the local launcher', async () => {
     // The operators' CLI talks to the running platform.
     const admin = spawnSync(process.execPath, ['--import', 'tsx', 'infra/src/admin/cli.ts', 'create-moderator', '--email', email], {
       cwd: repoRoot,
-      env: { ...process.env, DATA_DIR: dataDir },
+      env: freshEnv({ DATA_DIR: dataDir }),
       encoding: 'utf8',
     });
     expect(admin.stderr).toBe('');
@@ -76,7 +77,10 @@ describe('the local launcher', async () => {
 
   it('explains a busy port instead of printing a stack trace, and starts no Java', async () => {
     const blocker = createServer();
-    await new Promise<void>((done) => blocker.listen(port, '127.0.0.1', () => done()));
+    await new Promise<void>((done, fail) => {
+      blocker.once('error', fail);
+      blocker.listen(port, '127.0.0.1', () => done());
+    });
     try {
       const launcher = spawnLauncher({ PORT: String(port), DATA_DIR: dataDir });
       expect(await launcher.exited).toBe(1);

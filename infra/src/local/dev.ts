@@ -29,7 +29,6 @@ Object.assign(process.env, {
   TABLE_NAME: process.env.TABLE_NAME ?? tableDefinition.defaultName,
   DYNAMODB_ENDPOINT: dynamo.endpoint,
   PUBLIC_ORIGIN: url,
-  ORIGIN: url,
   API_INTERNAL_URL: `http://127.0.0.1:${port}`,
   KOLDOO_INTERNAL_SECRET: process.env.KOLDOO_INTERNAL_SECRET ?? randomBytes(24).toString('base64url'),
   UPLOADS_DIR: resolve(dataDir, 'uploads'),

@@ -52,7 +52,8 @@ export async function startPlatform(options: TPlatformOptions): Promise<TPlatfor
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       PUBLIC_ORIGIN: url,
-      ORIGIN: url,
+      // adapter-node 6 derives the origin from headers; the launcher says which (plain http locally).
+      PROTOCOL_HEADER: 'x-forwarded-proto',
       API_INTERNAL_URL: `http://${host}:${options.port}`,
       KOLDOO_INTERNAL_SECRET: internalSecret,
       UPLOADS_DIR: resolve(options.dataDir ?? resolve(repoRoot, '.data'), 'uploads'),
@@ -71,7 +72,11 @@ export async function startPlatform(options: TPlatformOptions): Promise<TPlatfor
     const server = createServer((req, res) => {
       const isApi = req.url === '/api' || req.url?.startsWith('/api/') || req.url?.startsWith('/api?');
       if (isApi) void api(req, res);
-      else web.handler(req, res);
+      else {
+        // Overwrite, never trust, whatever the client sent: SvelteKit's CSRF check relies on it.
+        req.headers['x-forwarded-proto'] = 'http';
+        web.handler(req, res);
+      }
     });
     await listen(server, options.port, host);
     return {

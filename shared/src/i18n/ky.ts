@@ -1,0 +1,107 @@
+import type { TMessages } from './en.ts';
+
+/** Kyrgyz (Cyrillic). `satisfies` makes TypeScript reject a missing or extra key. */
+export const ky = {
+  'site.name': 'Koldoo',
+  'site.tagline': 'Айылдар жана мекендештер — бирге',
+  'site.description':
+    'Кыргызстандын айылдык кеңештери айылдын муктаждыктарын жарыялайт, ал эми чет өлкөдөгү мекендештер акчасы жана билими менен жардам берет.',
+
+  'skip.toMain': 'Негизги мазмунга өтүү',
+  'nav.label': 'Негизги меню',
+  'nav.home': 'Башкы бет',
+  'nav.signIn': 'Кирүү',
+  'nav.register': 'Катталуу',
+  'nav.account': 'Жеке кабинет',
+  'nav.signOut': 'Чыгуу',
+
+  'locale.label': 'Тил',
+  'locale.choose': 'Тилди тандаңыз',
+  'locale.name.ky': 'Кыргызча',
+  'locale.name.ru': 'Русский',
+  'locale.name.en': 'English',
+  'locale.short.ky': 'КЫР',
+  'locale.short.ru': 'РУС',
+  'locale.short.en': 'ENG',
+
+  'footer.about': 'Koldoo Кыргызстандын айылдык кеңештерин дүйнөнүн ар булуңундагы мекендештер менен байланыштырат.',
+  'footer.copyright': '© {year} Koldoo',
+
+  'home.title': 'Koldoo — туулган айылыңызга жардам',
+  'home.heading': 'Туулган айылыңызга колдоо көрсөтүңүз',
+  'home.lead':
+    'Айылдык кеңештер айылга эмне керек экенин жарыялашат: мектептин чатыры, таза суу, медпунктка дары-дармек. Ал эми чет өлкөлөрдөгү мекендештер акчасы же билими менен жардам беришет.',
+  'home.cta': 'Акысыз катталуу',
+  'home.audiences.heading': 'Koldoo кимдер үчүн',
+  'home.councils.title': 'Айылдык кеңештер',
+  'home.councils.text': 'Айылдын муктаждыктарын жарыялап, чогулган каражат тууралуу ачык отчет бериңиз.',
+  'home.donors.title': 'Чет өлкөдөгү мекендештер',
+  'home.donors.text': 'Өз айылыңызды таап, белгилүү бир муктаждыкка акча убада кылыңыз жана натыйжасын көзөмөлдөңүз.',
+  'home.doctors.title': 'Ыктыярчы дарыгерлер',
+  'home.doctors.text': 'Убактыңыз жана тажрыйбаңыз менен бөлүшүңүз: айылда бейтаптарды кабыл алыңыз же онлайн кеңеш бериңиз.',
+  'home.findVillage.heading': 'Айылыңызды табыңыз',
+  'home.findVillage.text': 'Облусту же шаарды тандаңыз.',
+
+  'field.email.label': 'Электрондук почта',
+  'field.displayName.label': 'Атыңыз',
+  'field.displayName.hint': 'Бул атты башка катышуучулар көрүшөт.',
+  'field.password.label': 'Сырсөз',
+  'field.password.hint': 'Кеминде {min} белги.',
+
+  'validation.summary': 'Төмөнкүлөрдү текшериңиз:',
+  'validation.required': 'Бул талааны толтуруңуз.',
+  'validation.email': 'Туура электрондук почта дарегин жазыңыз, мисалы: name@example.com',
+  'validation.passwordTooShort': 'Сырсөз кеминде {min} белгиден турушу керек.',
+  'validation.tooLong': 'Өтө узун: эң көп дегенде {max} белги.',
+  'validation.invalid': 'Бул талааны текшериңиз.',
+
+  'register.title': 'Катталуу',
+  'register.intro': 'Айылдардын муктаждыктарын колдоо үчүн аккаунт түзүңүз.',
+  'register.submit': 'Катталуу',
+  'register.haveAccount': 'Аккаунтуңуз барбы?',
+  'register.signInLink': 'Кириңиз',
+
+  'login.title': 'Кирүү',
+  'login.submit': 'Кирүү',
+  'login.noAccount': 'Аккаунтуңуз жокпу?',
+  'login.registerLink': 'Катталыңыз',
+
+  'logout.title': 'Чыгуу',
+  'logout.confirm': 'Аккаунтуңуздан чыгасызбы?',
+  'logout.submit': 'Ооба, чыгуу',
+
+  'me.title': 'Жеке кабинет',
+  'me.greeting': 'Саламатсызбы, {name}!',
+  'me.details': 'Аккаунт тууралуу маалымат',
+  'me.name': 'Аты',
+  'me.email': 'Электрондук почта',
+  'me.roles': 'Ролдор',
+  'me.memberSince': 'Катталган күнү',
+
+  'role.member': 'Катышуучу',
+  'role.council_official': 'Айылдык кеңештин өкүлү',
+  'role.moderator': 'Модератор',
+
+  'error.VALIDATION_FAILED': 'Айрым талаалар туура эмес толтурулган.',
+  'error.MALFORMED_JSON': 'Сурам туура эмес түзүлгөн. Баракты жаңыртып, кайра аракет кылыңыз.',
+  'error.UNAUTHENTICATED': 'Улантуу үчүн аккаунтуңузга кириңиз.',
+  'error.INVALID_CREDENTIALS': 'Электрондук почта же сырсөз туура эмес.',
+  'error.FORBIDDEN': 'Бул аракетке уруксатыңыз жок.',
+  'error.CSRF_REJECTED': 'Коопсуздук үчүн сурам четке кагылды. Баракты жаңыртып, кайра аракет кылыңыз.',
+  'error.NOT_FOUND': 'Эч нерсе табылган жок.',
+  'error.EMAIL_TAKEN': 'Бул электрондук почта менен аккаунт мурунтан эле бар.',
+  'error.CONFLICT': 'Маалымат ушул арада өзгөрүп кетти. Баракты жаңыртып, кайра аракет кылыңыз.',
+  'error.PAYLOAD_TOO_LARGE': 'Жөнөтүлгөн маалымат өтө чоң.',
+  'error.RATE_LIMITED': 'Аракет өтө көп болду. Бир аздан кийин кайталап көрүңүз.',
+  'error.SERVICE_UNAVAILABLE': 'Кызмат убактылуу иштебей турат. Бир аздан кийин кайталап көрүңүз.',
+  'error.INTERNAL': 'Биз тараптан ката кетти. Аны оңдоп жатабыз.',
+  'error.rateLimitedRetry': 'Аракет өтө көп болду. {minutes} мүнөттөн кийин кайталап көрүңүз.',
+
+  'errorPage.title': 'Ката',
+  'errorPage.notFoundHeading': 'Барак табылган жок',
+  'errorPage.notFoundText': 'Шилтеме эскирген же дарек ката жазылган болушу мүмкүн.',
+  'errorPage.genericHeading': 'Бир нерсе туура эмес болуп калды',
+  'errorPage.genericText': 'Баракты жаңыртыңыз же бир аздан кийин кайра келиңиз.',
+  'errorPage.status': 'Ката коду: {status}',
+  'errorPage.backHome': 'Башкы бетке кайтуу',
+} as const satisfies TMessages;
