@@ -44,6 +44,7 @@ export function buildNodeDeps(env: TApiEnv, overrides: Partial<TAppDeps> = {}): 
       isCookieSecure: isSecureOrigin(env.PUBLIC_ORIGIN),
       sessionTtlSeconds: env.SESSION_TTL_SECONDS,
       internalSecret: env.KOLDOO_INTERNAL_SECRET,
+      hasDevOutbox: Boolean(env.DYNAMODB_ENDPOINT),
     },
     remoteAddress: nodeRemoteAddress,
     ...overrides,

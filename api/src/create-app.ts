@@ -11,11 +11,26 @@ import { authOperations, authRoutes } from './routes/auth.ts';
 import { healthOperations, healthRoutes } from './routes/health.ts';
 import { meOperations, meRoutes } from './routes/me.ts';
 import { moderationUserOperations, moderationUserRoutes } from './routes/moderation-users.ts';
+import { fileRoutes, uploadOperations, uploadRoutes } from './routes/uploads.ts';
+import { councilOperations, councilRoutes, myCouncilRoutes } from './routes/councils.ts';
+import { devOutboxOperations, devOutboxRoutes } from './routes/dev-outbox.ts';
+import { moderationOperations, moderationRoutes } from './routes/moderation.ts';
+import { projectOperations, projectRoutes } from './routes/projects.ts';
 
 export const apiVersion = '0.1.0';
 
 /** Every documented operation; a test checks that each mounted route appears here. */
-export const operations = [...healthOperations, ...authOperations, ...meOperations, ...moderationUserOperations];
+export const operations = [
+  ...healthOperations,
+  ...authOperations,
+  ...meOperations,
+  ...moderationUserOperations,
+  ...uploadOperations,
+  ...projectOperations,
+  ...councilOperations,
+  ...moderationOperations,
+  ...devOutboxOperations,
+];
 
 /**
  * Builds the whole API from its dependencies. The same app serves Node locally and Lambda
@@ -31,6 +46,13 @@ export function createApp(deps: TAppDeps) {
     .route('/api/auth', authRoutes)
     .route('/api/me', meRoutes)
     .route('/api/moderation/users', moderationUserRoutes)
+    .route('/api/uploads', uploadRoutes)
+    .route('/api/files', fileRoutes)
+    .route('/api/projects', projectRoutes)
+    .route('/api/councils', councilRoutes)
+    .route('/api/me/councils', myCouncilRoutes)
+    .route('/api/moderation', moderationRoutes)
+    .route('/api/dev/outbox', devOutboxRoutes)
     .get('/api/openapi.json', (c) => c.json(openApi))
     .get('/api/docs', (c) => c.html(renderDocsPage(openApi)));
   app.onError(onError);

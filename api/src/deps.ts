@@ -12,6 +12,8 @@ export type TAppConfig = {
   sessionTtlSeconds: number;
   /** Shared with web/ so the API can trust the client IP that web/ forwards. */
   internalSecret: string | undefined;
+  /** Local platform only: mail goes to the outbox and `/api/dev/outbox` shows it. */
+  hasDevOutbox: boolean;
 };
 
 /** Everything `createApp` needs. Nothing in api/ reaches for globals beyond this. */

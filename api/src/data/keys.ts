@@ -11,6 +11,17 @@ export const keys = {
   /** GSI1 side of a session: all sessions of a user, for revocation. */
   sessionsOfUser: (userId: string) => ({ gsi1pk: `USER#${userId}#SESSIONS` }),
   rateLimit: (scope: string, subject: string) => ({ pk: `RATE#${scope}#${subject}`, sk: 'WINDOW' }),
+  project: (id: string) => ({ pk: `PROJECT#${id}`, sk: 'PROFILE' }),
+  projectEvent: (projectId: string, at: string, eventId: string) => ({ pk: `PROJECT#${projectId}`, sk: `EVENT#${at}#${eventId}` }),
+  amendment: (projectId: string, id: string) => ({ pk: `PROJECT#${projectId}`, sk: `AMENDMENT#${id}` }),
+  /** GSI2 partition per status: the moderation queue (`submitted`) and the public listings. */
+  projectsByStatus: (status: string) => `PROJECTS#${status}`,
+  council: (id: string) => ({ pk: `COUNCIL#${id}`, sk: 'PROFILE' }),
+  councilEvent: (councilId: string, at: string, eventId: string) => ({ pk: `COUNCIL#${councilId}`, sk: `EVENT#${at}#${eventId}` }),
+  /** Links a user to a council they applied for or officiate: `USER#<id>` / `COUNCIL#<id>`. */
+  userCouncil: (userId: string, councilId: string) => ({ pk: `USER#${userId}`, sk: `COUNCIL#${councilId}` }),
+  /** An uploaded file's metadata; the bytes live in the file store under its `storageKey`. */
+  file: (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'META' }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
   outbox: (mailId: string) => ({ pk: 'OUTBOX', sk: `MAIL#${mailId}` }),
 } as const;

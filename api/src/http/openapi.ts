@@ -14,6 +14,10 @@ export type TOperation = {
   /** Error codes this operation can answer with, besides the generic 400/500. */
   errors?: number[];
   isAuthenticated?: boolean;
+  /** Media type of `body`; default `application/json` (uploads use `multipart/form-data`). */
+  bodyMediaType?: string;
+  /** Media type of the success replies; default `application/json` (file downloads differ). */
+  responseMediaType?: string;
 };
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
@@ -26,7 +30,7 @@ export function buildOpenApiDocument(operations: TOperation[], info: { version: 
     const responses: Record<string, unknown> = {};
     for (const [status, schema] of Object.entries(op.responses)) {
       responses[status] = schema
-        ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(schema, 'output') } } }
+        ? { description: 'Success', content: { [op.responseMediaType ?? 'application/json']: { schema: jsonSchema(schema, 'output') } } }
         : { description: 'Success, no body' };
     }
     for (const status of [400, 500, ...(op.errors ?? [])]) {
@@ -38,7 +42,7 @@ export function buildOpenApiDocument(operations: TOperation[], info: { version: 
       tags: [op.tag],
       ...(op.isAuthenticated ? { security: [{ sessionCookie: [] }] } : {}),
       ...(op.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } }
+        ? { requestBody: { required: true, content: { [op.bodyMediaType ?? 'application/json']: { schema: jsonSchema(op.body, 'input') } } } }
         : {}),
       responses,
     };

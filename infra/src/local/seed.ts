@@ -1,16 +1,20 @@
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
 import { AppError } from '@koldoo/shared/errors.ts';
 import { registerUser } from '@koldoo/api/domain/auth/register-user.ts';
-import { claimSeedMarker, putCouncilItem, putProjectItem } from '@koldoo/api/data/demo-records.ts';
-import { getUserByEmail, grantRole, setCouncilIds } from '@koldoo/api/data/users-repo.ts';
+import { putCouncil } from '@koldoo/api/data/councils-repo.ts';
+import { putProjectWithEvents } from '@koldoo/api/data/projects-repo.ts';
+import { getUserByEmail, grantRole, setCouncilIds, type TUserRecord } from '@koldoo/api/data/users-repo.ts';
+import { contentToRecordFields } from '@koldoo/api/domain/projects/project-view.ts';
 import type { TAppDeps } from '@koldoo/api/deps.ts';
-import { demoAccounts, demoCouncils, demoPassword, demoProjects } from './demo-data.ts';
+import { demoAccounts, demoCouncils, demoPassword, demoProjects, type TDemoProject } from './demo-data.ts';
 
-const marker = 'DEMO#v1';
+/** Bump when the stored shape of demo items changes; a new marker re-seeds over the old items. */
+const marker = 'DEMO#v2';
 const dayMs = 24 * 3600 * 1000;
 
 /**
- * Seeds the demo councils, projects and accounts once. Refuses to run against anything but
+ * Seeds the demo accounts, councils and projects once. Refuses to run against anything but
  * DynamoDB Local, so a misconfigured operator can never write demo data into AWS.
  */
 export async function seedDemoData(deps: TAppDeps, endpoint = process.env.DYNAMODB_ENDPOINT): Promise<boolean> {
@@ -19,26 +23,30 @@ export async function seedDemoData(deps: TAppDeps, endpoint = process.env.DYNAMO
     throw new Error('Refusing to seed demo data outside DynamoDB Local (DYNAMODB_ENDPOINT must be loopback)');
   }
   const now = deps.clock.now();
-  if (!(await claimSeedMarker(deps.db, marker, now.toISOString()))) return false;
+  if (!(await claimMarker(deps, now.toISOString()))) return false;
   try {
+    const users = new Map<string, TUserRecord>();
+    for (const account of demoAccounts) users.set(account.email, await seedAccount(deps, account));
+    const moderator = users.get('moderator@demo.koldoo.kg');
+    const official = demoAccounts.find((a) => a.councilId);
+    const officialUser = official ? users.get(official.email) : undefined;
+    if (!moderator || !officialUser) throw new Error('demo data lacks the moderator or the official');
+
     for (const council of demoCouncils) {
-      await putCouncilItem(deps.db, { ...council, status: 'verified', verifiedAt: now.toISOString() });
-    }
-    for (const project of demoProjects) {
-      const { deadlineDaysFromNow, milestones, ...rest } = project;
-      await putProjectItem(deps.db, {
-        ...rest,
-        status: 'published',
-        createdAt: now.toISOString(),
-        publishedAt: now.toISOString(),
-        deadline: new Date(now.getTime() + deadlineDaysFromNow * dayMs).toISOString(),
-        milestones: milestones.map(({ targetDaysFromNow, ...m }) => ({
-          ...m,
-          targetDate: new Date(now.getTime() + targetDaysFromNow * dayMs).toISOString().slice(0, 10),
-        })),
+      const isOfficials = council.id === official?.councilId;
+      await putCouncil(deps.db, {
+        ...council,
+        status: 'verified',
+        isVerified: true,
+        applicantId: isOfficials ? officialUser.id : moderator.id,
+        officialIds: isOfficials ? [officialUser.id] : [],
+        createdAt: new Date(now.getTime() - 60 * dayMs).toISOString(),
+        verifiedAt: new Date(now.getTime() - 50 * dayMs).toISOString(),
       });
     }
-    for (const account of demoAccounts) await seedAccount(deps, account);
+    for (const [index, project] of demoProjects.entries()) {
+      await seedProject(deps, project, now, index, { officialId: officialUser.id, moderatorId: moderator.id });
+    }
   } catch (error) {
     // Give the marker back so the next start retries; every step above is an idempotent put.
     await deps.db.client.send(new DeleteCommand({ TableName: deps.db.tableName, Key: { pk: 'SEED', sk: marker } }));
@@ -48,14 +56,25 @@ export async function seedDemoData(deps: TAppDeps, endpoint = process.env.DYNAMO
   return true;
 }
 
-async function seedAccount(deps: TAppDeps, account: (typeof demoAccounts)[number]): Promise<void> {
+async function claimMarker(deps: TAppDeps, at: string): Promise<boolean> {
   try {
-    await registerUser(deps, {
-      email: account.email,
-      password: demoPassword,
-      displayName: account.displayName,
-      locale: account.locale,
-    });
+    await deps.db.client.send(
+      new PutCommand({
+        TableName: deps.db.tableName,
+        Item: { pk: 'SEED', sk: marker, type: 'SEED', seededAt: at },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+async function seedAccount(deps: TAppDeps, account: (typeof demoAccounts)[number]): Promise<TUserRecord> {
+  try {
+    await registerUser(deps, { email: account.email, password: demoPassword, displayName: account.displayName, locale: account.locale });
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'EMAIL_TAKEN')) throw error;
   }
@@ -63,4 +82,41 @@ async function seedAccount(deps: TAppDeps, account: (typeof demoAccounts)[number
   if (!user) throw new Error(`demo account ${account.email} vanished`);
   if (account.role !== 'member') await grantRole(deps.db, user.id, account.role);
   if (account.councilId) await setCouncilIds(deps.db, user.id, [account.councilId]);
+  return (await getUserByEmail(deps.db, account.email)) ?? user;
+}
+
+/** A published project with the audit trail it would have had: created, submitted, approved. */
+async function seedProject(deps: TAppDeps, demo: TDemoProject, now: Date, index: number, actors: { officialId: string; moderatorId: string }) {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * dayMs).toISOString();
+  const dateIn = (days: number) => new Date(now.getTime() + days * dayMs).toISOString().slice(0, 10);
+  const createdAt = daysAgo(40 - index);
+  const publishedAt = daysAgo(30 - index);
+  const fields = contentToRecordFields({
+    ...demo,
+    deadline: dateIn(demo.deadlineDaysFromNow),
+    milestones: demo.milestones.map(({ targetDaysFromNow, ...m }) => ({ ...m, targetDate: dateIn(targetDaysFromNow) })),
+    galleryImageIds: [],
+  });
+  const event = (at: string, actorId: string, actorRole: 'council_official' | 'moderator', action: string, from: 'draft' | 'submitted' | null, to: 'draft' | 'submitted' | 'published', reason?: string) =>
+    ({ id: ulid(), at, actorId, actorRole, action, from, to, ...(reason ? { reason } : {}) });
+  await putProjectWithEvents(
+    deps.db,
+    {
+      id: demo.id,
+      councilId: demo.councilId,
+      status: 'published',
+      raisedMinor: demo.raisedMinor,
+      backers: demo.backers,
+      createdAt,
+      updatedAt: publishedAt,
+      publishedAt,
+      version: 3,
+      ...fields,
+    },
+    [
+      event(createdAt, actors.officialId, 'council_official', 'create', null, 'draft'),
+      event(daysAgo(35 - index), actors.officialId, 'council_official', 'submit', 'draft', 'submitted'),
+      event(publishedAt, actors.moderatorId, 'moderator', 'approve', 'submitted', 'published', 'Documents, budget and location checked'),
+    ],
+  );
 }

@@ -1,0 +1,148 @@
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { ZCouncilPrivate, type TCouncilPrivate } from '@koldoo/shared/contracts/councils.ts';
+import type { TDb } from './db.ts';
+import { keys } from './keys.ts';
+import type { TUserRecord } from './users-repo.ts';
+
+/** Demo councils carry no proof upload; real applications always do. */
+export const ZCouncilRecord = ZCouncilPrivate.extend({ proofFileId: z.string().optional() });
+export type TCouncilRecord = z.infer<typeof ZCouncilRecord>;
+
+export const ZCouncilEvent = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string(),
+  action: z.enum(['apply', 'approve', 'reject', 'request_changes']),
+  reason: z.string().optional(),
+});
+export type TCouncilEvent = z.infer<typeof ZCouncilEvent>;
+
+/** Verified councils are listed by region (GSI1); pending ones wait in the queue (GSI2). Both sparse. */
+function indexKeys(council: TCouncilRecord) {
+  return council.status === 'verified'
+    ? { gsi1pk: `REGION#${council.regionId}`, gsi1sk: `COUNCIL#${council.districtId}#${council.id}` }
+    : council.status === 'pending'
+      ? { gsi2pk: 'COUNCILS#pending', gsi2sk: `${council.createdAt}#${council.id}` }
+      : {};
+}
+
+function councilItem(council: TCouncilRecord) {
+  return { ...keys.council(council.id), type: 'COUNCIL', ...indexKeys(council), ...council };
+}
+
+/** The application, the applicant's link to it and its first event, together. */
+export async function insertCouncilApplication(db: TDb, council: TCouncilRecord, event: TCouncilEvent): Promise<void> {
+  await db.client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: db.tableName, Item: councilItem(council), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: db.tableName, Item: { ...keys.userCouncil(council.applicantId, council.id), type: 'USER_COUNCIL', councilId: council.id } } },
+        { Put: { TableName: db.tableName, Item: { ...keys.councilEvent(council.id, event.at, event.id), type: 'COUNCIL_EVENT', ...event } } },
+      ],
+    }),
+  );
+}
+
+/** Seeding only. */
+export async function putCouncil(db: TDb, council: TCouncilRecord): Promise<void> {
+  await db.client.send(new PutCommand({ TableName: db.tableName, Item: councilItem(council) }));
+  for (const userId of council.officialIds) {
+    await db.client.send(new PutCommand({ TableName: db.tableName, Item: { ...keys.userCouncil(userId, council.id), type: 'USER_COUNCIL', councilId: council.id } }));
+  }
+}
+
+export async function getCouncil(db: TDb, id: string): Promise<TCouncilRecord | undefined> {
+  const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.council(id), ConsistentRead: true }));
+  return Item ? ZCouncilRecord.parse(Item) : undefined;
+}
+
+export async function getCouncils(db: TDb, ids: string[]): Promise<TCouncilRecord[]> {
+  const unique = [...new Set(ids)];
+  const found: TCouncilRecord[] = [];
+  for (let i = 0; i < unique.length; i += 100) {
+    const { Responses } = await db.client.send(
+      new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: unique.slice(i, i + 100).map((id) => keys.council(id)) } } }),
+    );
+    found.push(...(Responses?.[db.tableName] ?? []).map((item) => ZCouncilRecord.parse(item)));
+  }
+  return found;
+}
+
+export async function listVerifiedCouncilsByRegion(db: TDb, regionId: string, districtId?: string): Promise<TCouncilRecord[]> {
+  const { Items } = await db.client.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `REGION#${regionId}`, ':prefix': districtId ? `COUNCIL#${districtId}#` : 'COUNCIL#' },
+    }),
+  );
+  return (Items ?? []).map((item) => ZCouncilRecord.parse(item));
+}
+
+export async function listPendingCouncils(db: TDb): Promise<TCouncilRecord[]> {
+  const { Items } = await db.client.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'COUNCILS#pending' },
+    }),
+  );
+  return (Items ?? []).map((item) => ZCouncilRecord.parse(item));
+}
+
+/** Councils a user applied for or officiates (`USER#<id>` / `COUNCIL#…` links). */
+export async function listCouncilIdsOfUser(db: TDb, userId: string): Promise<string[]> {
+  const { Items } = await db.client.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'COUNCIL#' },
+    }),
+  );
+  return (Items ?? []).map((item) => String(item.councilId));
+}
+
+/**
+ * Records a moderator's decision. On approval the applicant becomes an official of the council
+ * in the same transaction, conditioned on the user record not having changed since it was read.
+ */
+export async function decideCouncilApplication(
+  db: TDb,
+  input: { council: TCouncilRecord; next: TCouncilRecord; event: TCouncilEvent; applicant?: TUserRecord; applicantNext?: Pick<TUserRecord, 'roles' | 'councilIds'> },
+): Promise<boolean> {
+  const { council, next, event, applicant, applicantNext } = input;
+  const transact: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: councilItem(next),
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':from': council.status },
+      },
+    },
+    { Put: { TableName: db.tableName, Item: { ...keys.councilEvent(council.id, event.at, event.id), type: 'COUNCIL_EVENT', ...event } } },
+  ];
+  if (applicant && applicantNext) {
+    transact.push({
+      Update: {
+        TableName: db.tableName,
+        Key: keys.user(applicant.id),
+        UpdateExpression: 'SET #roles = :roles, councilIds = :ids',
+        ConditionExpression: '#roles = :oldRoles AND councilIds = :oldIds',
+        ExpressionAttributeNames: { '#roles': 'roles' },
+        ExpressionAttributeValues: { ':roles': applicantNext.roles, ':ids': applicantNext.councilIds, ':oldRoles': applicant.roles, ':oldIds': applicant.councilIds },
+      },
+    });
+  }
+  try {
+    await db.client.send(new TransactWriteCommand({ TransactItems: transact }));
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TransactionCanceledException') return false;
+    throw error;
+  }
+}

@@ -1,0 +1,261 @@
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ZProjectCard, type TProjectCard, type TProjectStatus } from '@koldoo/shared/contracts/projects.ts';
+import type { TDb } from './db.ts';
+import { keys } from './keys.ts';
+import {
+  ZAmendmentRecord, ZAuditEvent, ZProjectRecord, cardAttributes,
+  type TAmendmentRecord, type TAuditEvent, type TProjectRecord,
+} from './project-record.ts';
+
+/** Index attributes derived from the record, in one place so every write keeps them in step. */
+function indexKeys(project: Pick<TProjectRecord, 'id' | 'councilId' | 'status' | 'createdAt'>) {
+  return {
+    ...keys.project(project.id),
+    gsi1pk: `COUNCIL#${project.councilId}#PROJECTS`,
+    gsi1sk: `${project.createdAt}#${project.id}`,
+    gsi2pk: keys.projectsByStatus(project.status),
+    gsi2sk: `${project.createdAt}#${project.id}`,
+  };
+}
+
+export async function insertProject(db: TDb, project: TProjectRecord, event: TAuditEvent): Promise<void> {
+  await db.client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: db.tableName, Item: { ...indexKeys(project), type: 'PROJECT', ...project }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: db.tableName, Item: eventItem(project.id, event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+    }),
+  );
+}
+
+/** Seeding only: writes a whole project with its events, overwriting. */
+export async function putProjectWithEvents(db: TDb, project: TProjectRecord, events: TAuditEvent[]): Promise<void> {
+  await db.client.send(new PutCommand({ TableName: db.tableName, Item: { ...indexKeys(project), type: 'PROJECT', ...project } }));
+  for (const event of events) await db.client.send(new PutCommand({ TableName: db.tableName, Item: eventItem(project.id, event) }));
+}
+
+function eventItem(projectId: string, event: TAuditEvent) {
+  return { ...keys.projectEvent(projectId, event.at, event.id), type: 'PROJECT_EVENT', projectId, ...event };
+}
+
+export async function getProject(db: TDb, id: string): Promise<TProjectRecord | undefined> {
+  const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.project(id), ConsistentRead: true }));
+  return Item ? ZProjectRecord.parse(Item) : undefined;
+}
+
+/** One Query reads the project, its audit events and its amendments: they share a partition. */
+export async function getProjectAggregate(db: TDb, id: string) {
+  const items: Record<string, unknown>[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.project(id).pk },
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  const profile = items.find((item) => item.sk === 'PROFILE');
+  if (!profile) return undefined;
+  return {
+    project: ZProjectRecord.parse(profile),
+    events: items.filter((i) => String(i.sk).startsWith('EVENT#')).map((i) => ZAuditEvent.parse(i)),
+    amendments: items.filter((i) => String(i.sk).startsWith('AMENDMENT#')).map((i) => ZAmendmentRecord.parse(i)),
+  };
+}
+
+/**
+ * Applies a lifecycle transition atomically: the project moves only if it is still in `from`
+ * (so racing moderators or replays cannot double-apply), and its audit event is written with it.
+ * Returns false when the condition failed.
+ */
+export async function transitionProject(
+  db: TDb,
+  input: { project: TProjectRecord; to: TProjectStatus; event: TAuditEvent; set?: Record<string, unknown> },
+): Promise<boolean> {
+  const { project, to, event } = input;
+  const set: Record<string, unknown> = { status: to, gsi2pk: keys.projectsByStatus(to), updatedAt: event.at, ...input.set };
+  const names = Object.fromEntries(Object.keys(set).map((k, i) => [`#f${i}`, k]));
+  const values = Object.fromEntries(Object.values(set).map((v, i) => [`:v${i}`, v]));
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: db.tableName,
+              Key: keys.project(project.id),
+              UpdateExpression: `SET ${Object.keys(names).map((n, i) => `${n} = :v${i}`).join(', ')} ADD version :one`,
+              ConditionExpression: '#status = :from AND version = :version',
+              ExpressionAttributeNames: { ...names, '#status': 'status' },
+              ExpressionAttributeValues: { ...values, ':from': project.status, ':version': project.version, ':one': 1 },
+            },
+          },
+          { Put: { TableName: db.tableName, Item: eventItem(project.id, event), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TransactionCanceledException') return false;
+    throw error;
+  }
+}
+
+/** Replaces a draft's content if nobody changed it meanwhile (optimistic lock on `version`). */
+export async function replaceDraft(db: TDb, next: TProjectRecord, expectedVersion: number): Promise<boolean> {
+  try {
+    await db.client.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: { ...indexKeys(next), type: 'PROJECT', ...next, version: expectedVersion + 1 },
+        ConditionExpression: 'version = :version AND #status IN (:draft, :changes)',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':version': expectedVersion, ':draft': 'draft', ':changes': 'changes_requested' },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** Cards of every project in one status, newest first (GSI2 `PROJECTS#<status>`). */
+export async function listProjectCardsByStatus(db: TDb, status: TProjectStatus): Promise<TProjectCard[]> {
+  const cards: TProjectCard[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.projectsByStatus(status) },
+        ProjectionExpression: cardAttributes.map((_, i) => `#a${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(cardAttributes.map((a, i) => [`#a${i}`, a])),
+        ScanIndexForward: false,
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    cards.push(...(page.Items ?? []).map((item) => ZProjectCard.parse(item)));
+    cursor = page.LastEvaluatedKey;
+  } while (cursor);
+  return cards;
+}
+
+/** Every project of a council, drafts included (GSI1 `COUNCIL#<id>#PROJECTS`). */
+export async function listProjectCardsByCouncil(db: TDb, councilId: string): Promise<TProjectCard[]> {
+  const { Items } = await db.client.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `COUNCIL#${councilId}#PROJECTS` },
+      ProjectionExpression: cardAttributes.map((_, i) => `#a${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(cardAttributes.map((a, i) => [`#a${i}`, a])),
+      ScanIndexForward: false,
+    }),
+  );
+  return (Items ?? []).map((item) => ZProjectCard.parse(item));
+}
+
+export async function insertAmendment(db: TDb, amendment: TAmendmentRecord): Promise<void> {
+  await db.client.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: {
+        ...keys.amendment(amendment.projectId, amendment.id),
+        type: 'AMENDMENT',
+        gsi1pk: `AMENDMENT#${amendment.id}`,
+        gsi1sk: 'AMENDMENT',
+        gsi2pk: 'AMENDMENTS#pending',
+        gsi2sk: `${amendment.createdAt}#${amendment.id}`,
+        ...amendment,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
+
+export async function findAmendment(db: TDb, amendmentId: string): Promise<TAmendmentRecord | undefined> {
+  const { Items } = await db.client.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AMENDMENT#${amendmentId}` },
+    }),
+  );
+  const item = Items?.[0];
+  if (!item) return undefined;
+  // The index copy may lag; read the item itself strongly.
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.amendment(String(item.projectId), amendmentId), ConsistentRead: true }),
+  );
+  return Item ? ZAmendmentRecord.parse(Item) : undefined;
+}
+
+export async function listPendingAmendments(db: TDb): Promise<TAmendmentRecord[]> {
+  const { Items } = await db.client.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'AMENDMENTS#pending' },
+    }),
+  );
+  return (Items ?? []).map((item) => ZAmendmentRecord.parse(item));
+}
+
+/**
+ * Decides an amendment: the amendment leaves the queue, and on approval the project takes the
+ * new budget/deadline, all in one transaction conditioned on both still being as read.
+ */
+export async function decideAmendment(
+  db: TDb,
+  input: { amendment: TAmendmentRecord; project: TProjectRecord; isApproved: boolean; projectSet: Record<string, unknown>; decidedAt: string; decidedBy: string; reason: string; event: TAuditEvent },
+): Promise<boolean> {
+  const { amendment, project } = input;
+  const set = { ...input.projectSet, updatedAt: input.decidedAt };
+  const names = Object.fromEntries(Object.keys(set).map((k, i) => [`#f${i}`, k]));
+  const values = Object.fromEntries(Object.values(set).map((v, i) => [`:v${i}`, v]));
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: db.tableName,
+              Key: keys.amendment(amendment.projectId, amendment.id),
+              UpdateExpression: 'SET #status = :status, decidedAt = :at, decidedBy = :by, decisionReason = :reason REMOVE gsi2pk, gsi2sk',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':status': input.isApproved ? 'approved' : 'rejected', ':at': input.decidedAt, ':by': input.decidedBy, ':reason': input.reason, ':pending': 'pending' },
+            },
+          },
+          {
+            Update: {
+              TableName: db.tableName,
+              Key: keys.project(project.id),
+              UpdateExpression: `SET ${Object.keys(names).map((n, i) => `${n} = :v${i}`).join(', ')} ADD version :one`,
+              ConditionExpression: 'version = :version',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: { ...values, ':version': project.version, ':one': 1 },
+            },
+          },
+          { Put: { TableName: db.tableName, Item: eventItem(project.id, input.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TransactionCanceledException') return false;
+    throw error;
+  }
+}
