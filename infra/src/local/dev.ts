@@ -9,6 +9,7 @@ import { ensureTable } from '../create-local-table.ts';
 import { tableDefinition } from '../table.ts';
 import { startDynamoLocal } from './dynamo-local.ts';
 import { assertPortFree } from './free-port.ts';
+import { startLocalJobs } from './jobs.ts';
 import { seedDemoData } from './seed.ts';
 
 /**
@@ -39,6 +40,7 @@ await ensureTable(raw, env.TABLE_NAME);
 raw.destroy();
 const deps = buildNodeDeps(env);
 await seedDemoData(deps);
+startLocalJobs(deps);
 
 let vite: ViteDevServer | undefined;
 const listeners = new WeakMap<object, ReturnType<typeof getRequestListener>>();

@@ -11,6 +11,7 @@ import { ensureTable } from '../create-local-table.ts';
 import { tableDefinition } from '../table.ts';
 import { startDynamoLocal, type TDynamoLocal } from './dynamo-local.ts';
 import { assertPortFree } from './free-port.ts';
+import { startLocalJobs } from './jobs.ts';
 import { seedDemoData } from './seed.ts';
 
 export type TPlatformOptions = {
@@ -66,6 +67,7 @@ export async function startPlatform(options: TPlatformOptions): Promise<TPlatfor
 
     const deps = buildNodeDeps(env);
     if (options.isSeeded ?? true) await seedDemoData(deps);
+    const stopJobs = startLocalJobs(deps);
     const api = getRequestListener(createApp(deps).fetch);
     const web = (await import(pathToFileURL(resolve(webBuild, 'handler.js')).href)) as { handler: TNodeHandler };
 
@@ -84,6 +86,7 @@ export async function startPlatform(options: TPlatformOptions): Promise<TPlatfor
       dynamo,
       tableName,
       stop: async () => {
+        stopJobs();
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));
         deps.db.client.destroy();
