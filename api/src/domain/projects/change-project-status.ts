@@ -6,7 +6,7 @@ import { actorRoleFor, canSeeCouncilInternals, requireSignedIn } from '../access
 import type { TDomainContext } from '../context.ts';
 import { auditEvent } from './audit-event.ts';
 import { planTransition, type TActorRole, type TProjectAction } from './project-lifecycle.ts';
-import { invalidateProjectCards } from './project-card-cache.ts';
+import { forgetPublicProjectReads } from './public-project-cache.ts';
 
 /**
  * The one path every human-driven lifecycle step takes: load, check who may see it (404
@@ -34,6 +34,6 @@ export async function changeProjectStatus(
   if (!(await transitionProject(ctx.db, { project, to: plan.to, event, set }))) {
     throw new AppError('CONFLICT', 'The project changed meanwhile; reload and try again');
   }
-  invalidateProjectCards(ctx.db.tableName);
+  forgetPublicProjectReads(ctx.db.tableName, project.id);
   return { ...project, ...set, status: plan.to, updatedAt: event.at, version: project.version + 1 } as TProjectRecord;
 }

@@ -6,7 +6,7 @@ import { requireModerator } from '../access.ts';
 import type { TDomainContext } from '../context.ts';
 import { notifyCouncil } from '../moderation/notify-council.ts';
 import { auditEvent } from './audit-event.ts';
-import { invalidateProjectCards } from './project-card-cache.ts';
+import { forgetPublicProjectReads } from './public-project-cache.ts';
 import { projectMoney } from './project-money.ts';
 
 /** Approving applies the new budget/deadline to the project; either way the history keeps both. */
@@ -40,7 +40,7 @@ export async function decideAmendment(ctx: TDomainContext, viewer: TMe | undefin
   if (!(await applyDecision(ctx.db, { amendment, project, isApproved, projectSet, decidedAt: now, decidedBy: moderator.id, reason: input.reason, event }))) {
     throw new AppError('CONFLICT', 'The amendment or project changed meanwhile; reload and try again');
   }
-  invalidateProjectCards(ctx.db.tableName);
+  forgetPublicProjectReads(ctx.db.tableName, project.id);
   await notifyCouncil(ctx, project.councilId, { subject: 'amendment', decision: input.decision, title: project.title, reason: input.reason });
   return { ...amendment, status: isApproved ? ('approved' as const) : ('rejected' as const), decidedAt: now };
 }

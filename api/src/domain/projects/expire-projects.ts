@@ -2,7 +2,7 @@ import type { TDomainContext } from '../context.ts';
 import { getProject, listProjectCardsByStatus, transitionProject } from '../../data/projects-repo.ts';
 import { today } from '../parse-input.ts';
 import { auditEvent } from './audit-event.ts';
-import { invalidateProjectCards } from './project-card-cache.ts';
+import { forgetPublicProjectReads } from './public-project-cache.ts';
 import { planTransition } from './project-lifecycle.ts';
 
 /**
@@ -21,10 +21,12 @@ export async function expireProjects(ctx: TDomainContext): Promise<{ expired: st
     const plan = planTransition(project.status, 'pass_deadline', 'system');
     if (!plan.ok) continue;
     const event = auditEvent(ctx, { actorId: 'system', actorRole: 'system', action: 'pass_deadline', from: project.status, to: plan.to, reason: `Deadline ${project.deadline} passed` });
-    if (await transitionProject(ctx.db, { project, to: plan.to, event })) expired.push(project.id);
+    if (await transitionProject(ctx.db, { project, to: plan.to, event })) {
+      forgetPublicProjectReads(ctx.db.tableName, project.id);
+      expired.push(project.id);
+    }
   }
   if (expired.length > 0) {
-    invalidateProjectCards(ctx.db.tableName);
     ctx.logger.info({ count: expired.length }, 'projects expired');
   }
   return { expired };

@@ -1,6 +1,6 @@
 import { getCouncil } from '../../data/councils-repo.ts';
 import type { TDomainContext } from '../context.ts';
-import { publicProjectCards } from './project-card-cache.ts';
+import { publicProjectCards } from './public-project-cache.ts';
 
 /** A verified council's public projects, or undefined when the council is not public. */
 export async function listPublicCouncilProjects(ctx: TDomainContext, councilId: string) {

@@ -1,7 +1,7 @@
 import type { TProjectCard, TProjectListQuery } from '@koldoo/shared/contracts/projects.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
 import type { TDomainContext } from '../context.ts';
-import { publicProjectCards } from './project-card-cache.ts';
+import { publicProjectCards } from './public-project-cache.ts';
 
 /** Listed unless a status filter asks for them: closed projects clutter "what is needed". */
 const defaultStatuses = new Set(['published', 'funded', 'in_progress', 'completed']);

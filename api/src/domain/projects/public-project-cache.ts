@@ -1,0 +1,49 @@
+import { publicStatuses, type TProjectCard } from '@koldoo/shared/contracts/projects.ts';
+import type { TDb } from '../../data/db.ts';
+import { getCouncil, type TCouncilRecord } from '../../data/councils-repo.ts';
+import { getProjectAggregate, listProjectCardsByStatus } from '../../data/projects-repo.ts';
+
+/**
+ * Public reads (listings, project pages) outnumber writes by orders of magnitude, and a few
+ * seconds of staleness is harmless for them. Each process keeps what it read for `maxAgeMs`
+ * and forgets it at once on its own writes; other Lambdas see a change within `maxAgeMs`.
+ * Insiders (a council's officials, moderators) always read fresh: see get-project.ts.
+ */
+const maxAgeMs = 5_000;
+
+type TEntry<T> = { loadedAt: number; value: Promise<T> };
+const cards = new Map<string, TEntry<TProjectCard[]>>();
+const details = new Map<string, TEntry<TProjectDetailData | undefined>>();
+export type TProjectDetailData = NonNullable<Awaited<ReturnType<typeof getProjectAggregate>>> & { council: TCouncilRecord | undefined };
+
+function remember<T>(map: Map<string, TEntry<T>>, key: string, load: () => Promise<T>, nowMs: number): Promise<T> {
+  const entry = map.get(key);
+  if (entry && nowMs - entry.loadedAt < maxAgeMs) return entry.value;
+  const value = load();
+  map.set(key, { loadedAt: nowMs, value });
+  // A failed load must not be cached.
+  value.catch(() => map.delete(key));
+  if (map.size > 5_000) map.delete(map.keys().next().value as string);
+  return value;
+}
+
+/** Every public project's card: one Query per public status (GSI2), never a Scan. */
+export function publicProjectCards(db: TDb, nowMs = Date.now()): Promise<TProjectCard[]> {
+  return remember(cards, db.tableName, async () => (await Promise.all(publicStatuses.map((s) => listProjectCardsByStatus(db, s)))).flat(), nowMs);
+}
+
+/** A project with its events, amendments and council, as last read by this process. */
+export function loadProjectDetail(db: TDb, id: string, options: { isFresh: boolean }, nowMs = Date.now()) {
+  const load = async (): Promise<TProjectDetailData | undefined> => {
+    const aggregate = await getProjectAggregate(db, id);
+    return aggregate && { ...aggregate, council: await getCouncil(db, aggregate.project.councilId) };
+  };
+  if (options.isFresh) return load();
+  return remember(details, `${db.tableName}#${id}`, load, nowMs);
+}
+
+/** Called by every write that changes what the public sees of a project. */
+export function forgetPublicProjectReads(tableName: string, projectId?: string): void {
+  cards.delete(tableName);
+  if (projectId) details.delete(`${tableName}#${projectId}`);
+}
