@@ -28,7 +28,7 @@ export const projectRoutes = new Hono<THonoEnv>()
   .get('/:id', async (c) => {
     const detail = await getProjectDetail(c.get('deps'), c.get('user'), id(c.req.param('id')));
     c.header('Cache-Control', c.get('user') ? 'private, no-store' : 'public, max-age=5');
-    return c.json(ZProjectReply.parse(detail));
+    return c.json(detail);
   })
   .post('/', async (c) => {
     const project = await createProject(c.get('deps'), c.get('user'), await readJsonBody(c, 256 * 1024));

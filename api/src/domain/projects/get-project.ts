@@ -1,28 +1,43 @@
 import type { TMe } from '@koldoo/shared/contracts/auth.ts';
-import { isPublicStatus } from '@koldoo/shared/contracts/projects.ts';
+import { ZProjectReply, isPublicStatus, type TProjectStatus } from '@koldoo/shared/contracts/projects.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
+import type { z } from 'zod';
 import { canSeeCouncilInternals, isModerator } from '../access.ts';
 import type { TDomainContext } from '../context.ts';
-import { loadProjectDetail } from './public-project-cache.ts';
+import { loadProjectDetail, rememberPublicReply, type TProjectDetailData } from './public-project-cache.ts';
+
+export type TProjectReply = z.infer<typeof ZProjectReply>;
 
 /**
  * A project with its council and timeline. Non-public projects (drafts, submitted, rejected)
- * are 404 to everyone but the owning council's officials and moderators, who also always get
- * a fresh read rather than the few-seconds-old public copy.
+ * are 404 to everyone but the owning council's officials and moderators. Those may-be-insiders
+ * read fresh; everyone else shares a reply built, checked and cached for a few seconds.
  */
-export async function getProjectDetail(ctx: TDomainContext, viewer: TMe | undefined, id: string) {
+export async function getProjectDetail(ctx: TDomainContext, viewer: TMe | undefined, id: string): Promise<TProjectReply> {
   const mayBeInsider = isModerator(viewer) || Boolean(viewer?.councilIds.length);
-  const data = await loadProjectDetail(ctx.db, id, { isFresh: mayBeInsider });
+  if (!mayBeInsider) {
+    const reply = await rememberPublicReply(ctx.db, id, async () => {
+      const data = await loadProjectDetail(ctx.db, id);
+      return data && isPublicStatus(data.project.status) ? toReply(data, false) : undefined;
+    });
+    if (!reply) throw new AppError('NOT_FOUND', 'No such project');
+    return reply;
+  }
+  const data = await loadProjectDetail(ctx.db, id);
   if (!data) throw new AppError('NOT_FOUND', 'No such project');
   const isInsider = canSeeCouncilInternals(viewer, data.project.councilId);
-  if (!isPublicStatus(data.project.status) && !isInsider) throw new AppError('NOT_FOUND', 'No such project');
-  const { project, events, amendments, council } = data;
-  return {
+  if (!isPublicStatus(data.project.status as TProjectStatus) && !isInsider) throw new AppError('NOT_FOUND', 'No such project');
+  return toReply(data, isInsider);
+}
+
+/** The wire shape, parsed so nothing beyond the contract can leak out. */
+function toReply({ project, events, amendments, council }: TProjectDetailData, isInsider: boolean): TProjectReply {
+  return ZProjectReply.parse({
     project,
     council: { id: project.councilId, name: council?.name ?? {}, isVerified: council?.status === 'verified' },
     timeline: events,
     amendments: amendments
       .filter((a) => isInsider || a.status !== 'pending')
-      .map(({ id: amendmentId, status, reason, createdAt, decidedAt }) => ({ id: amendmentId, status, reason, createdAt, ...(decidedAt ? { decidedAt } : {}) })),
-  };
+      .map(({ id, status, reason, createdAt, decidedAt }) => ({ id, status, reason, createdAt, ...(decidedAt ? { decidedAt } : {}) })),
+  });
 }

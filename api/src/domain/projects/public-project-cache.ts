@@ -13,7 +13,7 @@ const maxAgeMs = 5_000;
 
 type TEntry<T> = { loadedAt: number; value: Promise<T> };
 const cards = new Map<string, TEntry<TProjectCard[]>>();
-const details = new Map<string, TEntry<TProjectDetailData | undefined>>();
+const details = new Map<string, TEntry<unknown>>();
 export type TProjectDetailData = NonNullable<Awaited<ReturnType<typeof getProjectAggregate>>> & { council: TCouncilRecord | undefined };
 
 function remember<T>(map: Map<string, TEntry<T>>, key: string, load: () => Promise<T>, nowMs: number): Promise<T> {
@@ -32,14 +32,15 @@ export function publicProjectCards(db: TDb, nowMs = Date.now()): Promise<TProjec
   return remember(cards, db.tableName, async () => (await Promise.all(publicStatuses.map((s) => listProjectCardsByStatus(db, s)))).flat(), nowMs);
 }
 
-/** A project with its events, amendments and council, as last read by this process. */
-export function loadProjectDetail(db: TDb, id: string, options: { isFresh: boolean }, nowMs = Date.now()) {
-  const load = async (): Promise<TProjectDetailData | undefined> => {
-    const aggregate = await getProjectAggregate(db, id);
-    return aggregate && { ...aggregate, council: await getCouncil(db, aggregate.project.councilId) };
-  };
-  if (options.isFresh) return load();
-  return remember(details, `${db.tableName}#${id}`, load, nowMs);
+/** A project with its events, amendments and council, read now. */
+export async function loadProjectDetail(db: TDb, id: string): Promise<TProjectDetailData | undefined> {
+  const aggregate = await getProjectAggregate(db, id);
+  return aggregate && { ...aggregate, council: await getCouncil(db, aggregate.project.councilId) };
+}
+
+/** The public reply for a project (or undefined when it is not public), as last built by this process. */
+export function rememberPublicReply<T>(db: TDb, id: string, build: () => Promise<T | undefined>, nowMs = Date.now()): Promise<T | undefined> {
+  return remember(details as Map<string, TEntry<T | undefined>>, `${db.tableName}#${id}`, build, nowMs);
 }
 
 /** Called by every write that changes what the public sees of a project. */
