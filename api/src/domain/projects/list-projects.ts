@@ -8,6 +8,17 @@ const defaultStatuses = new Set(['published', 'funded', 'in_progress', 'complete
 
 const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase('ru');
 
+/** Folded title + summary in every language, computed once per card list rather than per request. */
+const searchTexts = new WeakMap<TProjectCard[], string[]>();
+function searchTextsOf(cards: TProjectCard[]): string[] {
+  let texts = searchTexts.get(cards);
+  if (!texts) {
+    texts = cards.map((c) => fold([...Object.values(c.title), ...Object.values(c.summary)].join('\n')));
+    searchTexts.set(cards, texts);
+  }
+  return texts;
+}
+
 /** Sort keys: [primary number, id]; ascending. Each sort is total, so cursors are stable. */
 const sortKey: Record<TProjectListQuery['sort'], (c: TProjectCard) => number> = {
   newest: (c) => -Date.parse(c.publishedAt ?? c.deadline),
@@ -31,21 +42,24 @@ function decodeCursor(raw: string): TCursor {
 
 /** Filters, sorts and pages the public project cards. Never scans the table. */
 export async function listProjects(ctx: TDomainContext, query: TProjectListQuery) {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const cards = await publicProjectCards(ctx.db);
+  const texts = searchTextsOf(cards);
   const q = query.q ? fold(query.q) : undefined;
-  const matches = cards.filter(
-    (c) =>
+  const keyOf = sortKey[query.sort];
+  const keyed: { card: TProjectCard; k: number }[] = [];
+  cards.forEach((c, i) => {
+    const isMatch =
       (query.status ? c.status === query.status : defaultStatuses.has(c.status)) &&
       (!query.region || c.regionId === query.region) &&
       (!query.district || c.districtId === query.district) &&
       (!query.category || c.category === query.category) &&
       (!query.fundingMode || c.fundingMode === query.fundingMode) &&
       (!query.councilId || c.councilId === query.councilId) &&
-      (!q || [...Object.values(c.title), ...Object.values(c.summary)].some((text) => fold(text).includes(q))),
-  );
-  const keyOf = sortKey[query.sort];
-  const keyed = matches.map((card) => ({ card, k: keyOf(card) })).sort((a, b) => a.k - b.k || a.card.id.localeCompare(b.card.id));
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      (!q || texts[i]!.includes(q));
+    if (isMatch) keyed.push({ card: c, k: keyOf(c) });
+  });
+  keyed.sort((a, b) => a.k - b.k || (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0));
   const start = after ? keyed.findIndex((e) => e.k > after.k || (e.k === after.k && e.card.id > after.id)) : 0;
   const page = start < 0 ? [] : keyed.slice(start, start + query.limit);
   const last = page.at(-1);

@@ -11,20 +11,32 @@ import { getProjectAggregate, listProjectCardsByStatus } from '../../data/projec
  */
 const maxAgeMs = 5_000;
 
-type TEntry<T> = { loadedAt: number; value: Promise<T> };
+type TEntry<T> = { loadedAt: number; value: Promise<T>; refreshing?: boolean };
 const cards = new Map<string, TEntry<TProjectCard[]>>();
 const details = new Map<string, TEntry<unknown>>();
 export type TProjectDetailData = NonNullable<Awaited<ReturnType<typeof getProjectAggregate>>> & { council: TCouncilRecord | undefined };
 
+/**
+ * Stale-while-revalidate: after the first load, readers never wait for a refill; the first
+ * reader past `maxAgeMs` starts one and everyone is served the previous value until it lands.
+ */
 function remember<T>(map: Map<string, TEntry<T>>, key: string, load: () => Promise<T>, nowMs: number): Promise<T> {
   const entry = map.get(key);
-  if (entry && nowMs - entry.loadedAt < maxAgeMs) return entry.value;
+  if (entry && (nowMs - entry.loadedAt < maxAgeMs || entry.refreshing)) return entry.value;
   const value = load();
-  map.set(key, { loadedAt: nowMs, value });
-  // A failed load must not be cached.
-  value.catch(() => map.delete(key));
-  if (map.size > 5_000) map.delete(map.keys().next().value as string);
-  return value;
+  if (!entry) {
+    map.set(key, { loadedAt: nowMs, value });
+    value.catch(() => map.delete(key)); // a failed load must not be cached
+    if (map.size > 5_000) map.delete(map.keys().next().value as string);
+    return value;
+  }
+  entry.refreshing = true;
+  value.then(
+    // Only if nothing forgot this entry meanwhile: a write must not be undone by an older read.
+    () => map.get(key) === entry && map.set(key, { loadedAt: Date.now(), value }),
+    () => (entry.refreshing = false),
+  );
+  return entry.value;
 }
 
 /** Every public project's card: one Query per public status (GSI2), never a Scan. */
