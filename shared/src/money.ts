@@ -28,17 +28,18 @@ export function addMoney(a: TMoney, b: TMoney): TMoney {
 
 const intlLocale: Record<TLocale, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
 
-/** Formats money for a reader, e.g. `1 500 сом` in ru, with Intl. */
+/** ICU has no local symbol for the som (it prints "KGS"); readers expect the word. */
+const somWord: Record<TLocale, string> = { ky: 'сом', ru: 'сом', en: 'som' };
+
+/** Formats money for a reader with Intl, e.g. `1 500 сом` in ru, `1,500 som` in en, `€12.50`. */
 export function formatMoney(amount: TMoney, locale: TLocale): string {
   const digits = minorDigits[amount.currency];
   const major = amount.value / 10 ** digits;
-  const wholeOnly = amount.value % 10 ** digits === 0;
-  return new Intl.NumberFormat(intlLocale[locale], {
-    style: 'currency',
-    currency: amount.currency,
-    minimumFractionDigits: wholeOnly ? 0 : digits,
-    maximumFractionDigits: digits,
-  }).format(major);
+  const fraction = { minimumFractionDigits: amount.value % 10 ** digits === 0 ? 0 : digits, maximumFractionDigits: digits };
+  if (amount.currency === 'KGS') {
+    return `${new Intl.NumberFormat(intlLocale[locale], fraction).format(major)}\u00a0${somWord[locale]}`;
+  }
+  return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: amount.currency, ...fraction }).format(major);
 }
 
 /** Formats an ISO date or timestamp for a reader in their locale. */

@@ -121,8 +121,10 @@ describe('the vetting path', () => {
     expect(publicView.timeline.map((e) => `${e.from ?? '∅'}→${e.to}`)).toEqual([
       '∅→draft', 'draft→submitted', 'submitted→changes_requested', 'changes_requested→submitted', 'submitted→published',
     ]);
-    expect(publicView.timeline[2]?.reason).toContain('Add a quote for the steel');
-    expect(publicView.timeline[2]?.reason).toContain('✗ budgetPlausible');
+    expect(publicView.timeline[2]).toMatchObject({
+      reason: 'Add a quote for the steel',
+      checklist: { documentsPresent: true, budgetPlausible: false, locationMatches: true },
+    });
 
     const outbox = (await (await send('/api/dev/outbox')).json()) as { items: { to: string; text: string }[] };
     expect(outbox.items.filter((m) => m.text.includes('Add a quote for the steel'))).toHaveLength(1);

@@ -5,8 +5,7 @@ import type { TDb } from './db.ts';
 import { keys } from './keys.ts';
 import type { TUserRecord } from './users-repo.ts';
 
-/** Demo councils carry no proof upload; real applications always do. */
-export const ZCouncilRecord = ZCouncilPrivate.extend({ proofFileId: z.string().optional() });
+export const ZCouncilRecord = ZCouncilPrivate;
 export type TCouncilRecord = z.infer<typeof ZCouncilRecord>;
 
 export const ZCouncilEvent = z.object({

@@ -15,7 +15,7 @@ import { parseWith, readJsonBody } from '../http/parse-input.ts';
 import { requireUser } from '../http/session.ts';
 
 const ZCouncilList = z.object({ items: z.array(ZCouncilPublic) });
-const ZMyCouncils = z.object({ items: z.array(ZCouncilPrivate.extend({ proofFileId: z.string().optional() })) });
+const ZMyCouncils = z.object({ items: z.array(ZCouncilPrivate) });
 const ZCouncilProjects = z.object({ items: z.array(ZProjectCard) });
 const ZRegionQuery = z.object({ region: z.string().min(1), district: z.string().optional() });
 const id = (raw: string) => parseWith(z.object({ id: ZId }), { id: raw }).id;

@@ -14,7 +14,7 @@ import type { TOperation } from '../http/openapi.ts';
 import { parseJsonBody, parseWith } from '../http/parse-input.ts';
 import { requireRole } from '../http/session.ts';
 
-const ZCouncilWithOptionalProof = ZCouncilPrivate.extend({ proofFileId: z.string().optional() });
+const ZCouncilWithOptionalProof = ZCouncilPrivate;
 const ZQueue = z.object({
   councils: z.array(ZCouncilWithOptionalProof),
   projects: z.array(ZProjectCard),

@@ -55,6 +55,8 @@ export async function startPlatform(options: TPlatformOptions): Promise<TPlatfor
       PUBLIC_ORIGIN: url,
       // adapter-node 6 derives the origin from headers; the launcher says which (plain http locally).
       PROTOCOL_HEADER: 'x-forwarded-proto',
+      // Form posts carry photos (re-encoded by the API, which caps files at 10 MB).
+      BODY_SIZE_LIMIT: '12M',
       API_INTERNAL_URL: `http://${host}:${options.port}`,
       KOLDOO_INTERNAL_SECRET: internalSecret,
       UPLOADS_DIR: resolve(options.dataDir ?? resolve(repoRoot, '.data'), 'uploads'),

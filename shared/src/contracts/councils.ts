@@ -48,7 +48,8 @@ export type TCouncilPublic = z.infer<typeof ZCouncilPublic>;
 /** Moderators and the council's own officials also see the contact, proof and decision. */
 export const ZCouncilPrivate = ZCouncilPublic.extend({
   contact: ZCouncilContact,
-  proofFileId: z.string(),
+  /** Absent only on councils seeded by operators; every application carries one. */
+  proofFileId: z.string().optional(),
   applicantId: z.string(),
   officialIds: z.array(z.string()),
   decisionReason: z.string().optional(),

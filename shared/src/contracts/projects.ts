@@ -119,6 +119,8 @@ export const ZAuditEvent = z.object({
   from: ZProjectStatus.nullable(),
   to: ZProjectStatus.nullable(),
   reason: z.string().optional(),
+  /** The moderator's checklist at a decision: documents present, budget plausible, location matches. */
+  checklist: z.object({ documentsPresent: z.boolean(), budgetPlausible: z.boolean(), locationMatches: z.boolean() }).optional(),
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 

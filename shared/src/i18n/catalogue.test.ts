@@ -41,12 +41,12 @@ describe('the Kyrgyz catalogue', () => {
   });
 
   it('is not a copy of the Russian catalogue', () => {
+    // Words Kyrgyz shares with Russian (Район, модератор) and names; everything else must differ.
+    const sameInBoth = new Set(['site.name', 'footer.copyright', 'role.moderator', 'projects.filter.district', 'timeline.actor.moderator']);
     const same = Object.keys(en).filter(
       (key) =>
         !key.startsWith('locale.') &&
-        key !== 'site.name' &&
-        key !== 'footer.copyright' &&
-        key !== 'role.moderator' &&
+        !sameInBoth.has(key) &&
         catalogues.ky[key as keyof typeof en] === catalogues.ru[key as keyof typeof en],
     );
     expect(same).toEqual([]);

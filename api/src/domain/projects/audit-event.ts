@@ -6,7 +6,8 @@ import type { TActorRole } from './project-lifecycle.ts';
 /** An immutable record of who did what to a project, when, and why. */
 export function auditEvent(
   ctx: Pick<TDomainContext, 'clock'>,
-  input: { actorId: string; actorRole: TActorRole; action: string; from: TProjectStatus | null; to: TProjectStatus | null; reason?: string },
+  input: { actorId: string; actorRole: TActorRole; action: string; from: TProjectStatus | null; to: TProjectStatus | null; reason?: string; checklist?: TAuditEvent['checklist'] },
 ): TAuditEvent {
-  return { id: ulid(), at: ctx.clock.now().toISOString(), ...input, ...(input.reason ? { reason: input.reason } : {}) };
+  const { reason, checklist, ...rest } = input;
+  return { id: ulid(), at: ctx.clock.now().toISOString(), ...rest, ...(reason ? { reason } : {}), ...(checklist ? { checklist } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { TMe } from '@koldoo/shared/contracts/auth.ts';
+import type { TAuditEvent } from '@koldoo/shared/contracts/projects.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
 import type { TProjectRecord } from '../../data/project-record.ts';
 import { getProject, transitionProject } from '../../data/projects-repo.ts';
@@ -15,7 +16,7 @@ import { forgetPublicProjectReads } from './public-project-cache.ts';
 export async function changeProjectStatus(
   ctx: TDomainContext,
   viewer: TMe | undefined,
-  input: { projectId: string; action: TProjectAction; as: TActorRole; reason?: string; set?: (p: TProjectRecord) => Record<string, unknown> },
+  input: { projectId: string; action: TProjectAction; as: TActorRole; reason?: string; checklist?: TAuditEvent['checklist']; set?: (p: TProjectRecord) => Record<string, unknown> },
 ): Promise<TProjectRecord> {
   const user = requireSignedIn(viewer);
   const project = await getProject(ctx.db, input.projectId);
@@ -29,7 +30,7 @@ export async function changeProjectStatus(
     }
     throw new AppError('CONFLICT', `A ${project.status} project cannot be changed this way`);
   }
-  const event = auditEvent(ctx, { actorId: user.id, actorRole, action: input.action, from: project.status, to: plan.to, reason: input.reason });
+  const event = auditEvent(ctx, { actorId: user.id, actorRole, action: input.action, from: project.status, to: plan.to, reason: input.reason, checklist: input.checklist });
   const set = input.set?.(project) ?? {};
   if (!(await transitionProject(ctx.db, { project, to: plan.to, event, set }))) {
     throw new AppError('CONFLICT', 'The project changed meanwhile; reload and try again');

@@ -10,21 +10,15 @@ const actionOf = { approve: 'approve', request_changes: 'request_changes', rejec
 /** A moderator approves (publishes), sends back, or rejects a submitted project, and the council hears why. */
 export async function decideProject(ctx: TDomainContext, viewer: TMe | undefined, projectId: string, input: TDecisionInput) {
   requireModerator(viewer);
-  const reason = checklistNote(input);
+  const reason = input.reason;
   const project = await changeProjectStatus(ctx, viewer, {
     projectId,
     action: actionOf[input.decision],
     as: 'moderator',
     reason,
+    checklist: input.checklist,
     set: () => (input.decision === 'approve' ? { publishedAt: ctx.clock.now().toISOString() } : {}),
   });
   await notifyCouncil(ctx, project.councilId, { subject: 'project', decision: input.decision, title: project.title, reason });
   return project;
-}
-
-/** The checklist travels with the reason, so the public timeline shows what was checked. */
-function checklistNote(input: TDecisionInput): string {
-  if (!input.checklist) return input.reason;
-  const marks = Object.entries(input.checklist).map(([item, isOk]) => `${isOk ? '✓' : '✗'} ${item}`);
-  return `${input.reason} [${marks.join(', ')}]`;
 }

@@ -14,24 +14,62 @@ export type TFormErrors = {
 
 const passwordMin = ZPassword.minLength ?? 10;
 
-type TIssueFacts = { field: string; code: string; minimum?: unknown; maximum?: unknown; format?: unknown };
+type TIssueFacts = { field: string; code: string; minimum?: unknown; maximum?: unknown; origin?: unknown };
+
+const asNumber = (value: unknown): number | undefined =>
+  typeof value === 'number' || typeof value === 'bigint' ? Number(value) : undefined;
+
+/**
+ * Cross-field rules of the shared contracts report `custom` issues; the field they sit on says
+ * which rule it was (the English message is for developers only).
+ */
+function describeCustom(locale: TLocale, field: string): string | null {
+  // `galleryImageIds.2` is about the gallery: skip list indexes.
+  const last = field.split('.').findLast((segment) => !/^\d+$/.test(segment)) ?? '';
+  switch (last) {
+    case 'deadline':
+      return t(locale, 'validation.deadlineFuture');
+    case 'milestones':
+      return t(locale, 'validation.sharesTotal');
+    case 'coFunding':
+      return t(locale, 'validation.coFundingTooBig');
+    case 'budgetLines':
+      return t(locale, 'validation.budgetTooBig');
+    case 'districtId':
+    case 'regionId':
+      return t(locale, 'validation.district');
+    case 'coverImageId':
+    case 'galleryImageIds':
+      return t(locale, 'validation.image');
+    default:
+      return null;
+  }
+}
 
 /** One translated sentence per problem; we never show the API's or zod's English text. */
 function describeIssue(locale: TLocale, issue: TIssueFacts): string {
+  const minimum = asNumber(issue.minimum);
+  const maximum = asNumber(issue.maximum);
   switch (issue.code) {
     case 'invalid_type':
       return t(locale, 'validation.required');
     case 'too_small':
       if (issue.field === 'password') return t(locale, 'validation.passwordTooShort', { min: passwordMin });
+      if (issue.origin === 'string' && minimum !== undefined && minimum > 1) return t(locale, 'validation.tooShort', { min: minimum });
+      if (issue.origin === 'number') return t(locale, 'validation.tooSmall');
       return t(locale, 'validation.required');
     case 'too_big':
-      return typeof issue.maximum === 'number' || typeof issue.maximum === 'bigint'
-        ? t(locale, 'validation.tooLong', { max: Number(issue.maximum) })
-        : t(locale, 'validation.invalid');
+      if (issue.origin === 'number') return t(locale, 'validation.tooBig');
+      if (issue.origin === 'array' && maximum !== undefined) return t(locale, 'validation.tooMany', { max: maximum });
+      return maximum !== undefined ? t(locale, 'validation.tooLong', { max: maximum }) : t(locale, 'validation.invalid');
     case 'invalid_format':
-      return issue.field === 'email' ? t(locale, 'validation.email') : t(locale, 'validation.invalid');
+      return issue.field === 'email' || issue.field.endsWith('.email') ? t(locale, 'validation.email') : t(locale, 'validation.invalid');
+    case 'custom':
+      // The custom rule not tied to one field is "write it in at least one language" on localized text.
+      return describeCustom(locale, issue.field) ?? t(locale, 'validation.oneLanguage');
     default:
-      return t(locale, 'validation.invalid');
+      // The API's own checks use codes like `past` or `unknown_image`; the field still tells which.
+      return describeCustom(locale, issue.field) ?? t(locale, 'validation.invalid');
   }
 }
 
@@ -41,16 +79,31 @@ function firstPerField(entries: { field: string; message: string }[]): Record<st
   return issues;
 }
 
+/** Maps a schema path (`budgetLines.0.unitCostMinor`) to the form field showing it (`budgetLines.0.unitCost`). */
+export type TFieldOf = (path: string) => string;
+const samePath: TFieldOf = (path) => path;
+
 /**
  * Our own check of the form with the shared schema, before bothering the API. `submitted` holds
  * the raw text fields, so an empty field says "fill in" rather than "not a valid e-mail".
  */
-export function errorsFromZod(locale: TLocale, error: z.ZodError, submitted: Record<string, string>): TFormErrors {
+export function errorsFromZod(
+  locale: TLocale,
+  error: z.ZodError,
+  submitted: Record<string, string>,
+  fieldOf: TFieldOf = samePath,
+): TFormErrors {
   const issues = firstPerField(
     error.issues.map((issue) => {
-      const field = issue.path.map(String).join('.');
+      const field = fieldOf(issue.path.map(String).join('.'));
       if (submitted[field]?.trim() === '') return { field, message: t(locale, 'validation.required') };
-      const facts: TIssueFacts = { field, code: issue.code, ...('maximum' in issue ? { maximum: issue.maximum } : {}) };
+      const facts: TIssueFacts = {
+        field,
+        code: issue.code,
+        ...('minimum' in issue ? { minimum: issue.minimum } : {}),
+        ...('maximum' in issue ? { maximum: issue.maximum } : {}),
+        ...('origin' in issue ? { origin: issue.origin } : {}),
+      };
       return { field, message: describeIssue(locale, facts) };
     }),
   );
@@ -58,13 +111,16 @@ export function errorsFromZod(locale: TLocale, error: z.ZodError, submitted: Rec
 }
 
 /** An API refusal, mapped to the fields it concerns where we know them. */
-export function errorsFromApi(locale: TLocale, failure: TApiFailure): TFormErrors {
+export function errorsFromApi(locale: TLocale, failure: TApiFailure, fieldOf: TFieldOf = samePath): TFormErrors {
   switch (failure.code) {
     case 'VALIDATION_FAILED':
       return {
         message: errorMessage(locale, 'VALIDATION_FAILED'),
         issues: firstPerField(
-          failure.issues.map((issue) => ({ field: issue.path, message: describeIssue(locale, { field: issue.path, code: issue.code }) })),
+          failure.issues.map((issue) => ({
+            field: fieldOf(issue.path),
+            message: describeIssue(locale, { field: issue.path, code: issue.code }),
+          })),
         ),
       };
     case 'EMAIL_TAKEN':

@@ -1,0 +1,147 @@
+import sharp from 'sharp';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { messages } from '@koldoo/shared/i18n/index.ts';
+import { launchChromium, withWatchedPage } from './browser.ts';
+import {
+  createAndSubmitProject,
+  decideProject,
+  expectPublicProjectPage,
+  open,
+  signInAs,
+} from './projects-steps.ts';
+
+const baseUrl = (inject('baseUrl' as never) as string).replace(/\/+$/, '');
+const ky = messages('ky');
+const ru = messages('ru');
+const en = messages('en');
+const official = 'official@demo.koldoo.kg';
+const moderator = 'moderator@demo.koldoo.kg';
+
+// One run's project: a unique word in the title lets the text search find exactly it.
+const tag = `qz${Date.now().toString(36)}`;
+const title = `Көпүрө ${tag}`;
+const changesReason = `Add the district engineer's estimate ${tag}`;
+const approveReason = `Estimate attached, budget and place checked ${tag}`;
+let projectId = '';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('village projects', () => {
+  it('an official submits a project; a moderator sends it back; the official fixes it; the moderator publishes it', async () => {
+    const cover = await sharp({
+      create: { width: 320, height: 180, channels: 3, background: { r: 11, g: 93, b: 59 } },
+    })
+      .png()
+      .toBuffer();
+
+    await withWatchedPage(browser, { locale: 'ky-KG' }, async ({ page, problems }) => {
+      await signInAs(page, baseUrl, ky, official);
+      projectId = await createAndSubmitProject(page, ky, {
+        title,
+        summary: `Жаңы көпүрө ${tag}`,
+        village: 'Ак-Босого',
+        cover,
+      });
+      expect(projectId).not.toBe('');
+      await page.getByText(ky['status.submitted'], { exact: true }).first().waitFor();
+      expect(problems).toEqual([]);
+    });
+
+    await withWatchedPage(browser, { locale: 'en-GB' }, async ({ page, problems }) => {
+      await signInAs(page, baseUrl, en, moderator);
+      await decideProject(page, baseUrl, en, {
+        title,
+        decision: 'moderation.requestChanges',
+        reason: changesReason,
+      });
+      expect(problems).toEqual([]);
+    });
+
+    await withWatchedPage(browser, { locale: 'ky-KG' }, async ({ page, problems }) => {
+      await signInAs(page, baseUrl, ky, official);
+      await open(page, `${baseUrl}/projects/${projectId}`);
+      await page.getByRole('link', { name: ky['project.edit'], exact: true }).click();
+      await page.waitForURL(`${baseUrl}/projects/${projectId}/edit`);
+      // The moderator's reason is shown where the official fixes the project.
+      await page.getByText(changesReason, { exact: true }).waitFor();
+      await page
+        .getByLabel(ky['projectForm.summary'], { exact: true })
+        .first()
+        .fill(`Жаңы көпүрө, инженердин сметасы менен ${tag}`);
+      await page
+        .getByRole('button', { name: ky['projectForm.saveAndSubmit'], exact: true })
+        .click();
+      await page.waitForURL(`${baseUrl}/projects/${projectId}?notice=submitted`);
+      expect(problems).toEqual([]);
+    });
+
+    await withWatchedPage(browser, { locale: 'en-GB' }, async ({ page, problems }) => {
+      await signInAs(page, baseUrl, en, moderator);
+      await decideProject(page, baseUrl, en, {
+        title,
+        decision: 'moderation.approve',
+        reason: approveReason,
+      });
+      expect(problems).toEqual([]);
+    });
+  }, 180_000);
+
+  it(
+    'a visitor finds it by region, opens it and sees the history and sharing tags',
+    () =>
+      withWatchedPage(browser, { locale: 'ru-RU' }, async ({ page, problems }) => {
+        expect(projectId, 'the first test publishes the project').not.toBe('');
+        await open(page, `${baseUrl}/`);
+        await page.getByRole('link', { name: ru['nav.projects'], exact: true }).click();
+        await page.waitForURL(`${baseUrl}/projects`);
+        await page.getByText(ru['projects.moreFilters'], { exact: true }).click();
+        await page.getByLabel(ru['projects.filter.region'], { exact: true }).selectOption('osh');
+        await page.getByRole('button', { name: ru['projects.filter.submit'], exact: true }).click();
+        // A GET form sends every field, empty ones too; the filter is in the address all the same.
+        await page.waitForURL(/\/projects\?.*region=osh/);
+        await page.getByRole('link', { name: title, exact: true }).click();
+        await page.waitForURL(`${baseUrl}/projects/${projectId}`);
+        await expectPublicProjectPage(page, ru, { title, reasons: [changesReason, approveReason] });
+        expect(problems).toEqual([]);
+      }),
+    60_000,
+  );
+
+  it(
+    'a visitor without JavaScript finds it by text search and reads the same page',
+    () =>
+      withWatchedPage(
+        browser,
+        { locale: 'ky-KG', javaScriptEnabled: false },
+        async ({ page, problems }) => {
+          await open(page, `${baseUrl}/projects`);
+          await page.getByLabel(ky['projects.filter.q'], { exact: true }).fill(tag);
+          await page
+            .getByRole('button', { name: ky['projects.filter.submit'], exact: true })
+            .click();
+          await page.waitForURL(new RegExp(`/projects\\?q=${tag}&`));
+          const results = page.getByRole('region', { name: ky['projects.results'], exact: true });
+          expect(await results.getByRole('article').count()).toBe(1);
+          await results.getByRole('link', { name: title, exact: true }).click();
+          await page.waitForURL(`${baseUrl}/projects/${projectId}`);
+          await expectPublicProjectPage(page, ky, {
+            title,
+            reasons: [changesReason, approveReason],
+          });
+          // Nothing on the page needs scripts: there are none to run, and the content is all there.
+          expect(await page.getByRole('table').count()).toBeGreaterThan(0);
+          expect(problems).toEqual([]);
+        },
+      ),
+    60_000,
+  );
+});

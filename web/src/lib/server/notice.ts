@@ -1,0 +1,22 @@
+import type { TNoticeKey } from '../views.ts';
+
+/**
+ * After a successful form post we redirect (POST/redirect/GET, so a reload does not post again)
+ * with `?notice=…`. Only these names are honoured: a link cannot inject arbitrary text.
+ */
+const notices = {
+  saved: 'notice.saved',
+  submitted: 'notice.submitted',
+  decided: 'notice.decided',
+  cancelled: 'notice.cancelled',
+  applied: 'notice.applied',
+  amended: 'notice.amended',
+  created: 'notice.created',
+  submitFailed: 'notice.submitFailed',
+} as const satisfies Record<string, TNoticeKey>;
+export type TNotice = keyof typeof notices;
+
+export function noticeKey(url: URL): TNoticeKey | null {
+  const name = url.searchParams.get('notice');
+  return name && name in notices ? notices[name as TNotice] : null;
+}
