@@ -4,7 +4,23 @@
  * It is plain data on purpose: no CDK or SDK imports, so the API bundle can import it too.
  */
 export type TKeyAttribute = { name: string; type: 'S' | 'N' };
-export type TIndexDefinition = { name: string; partitionKey: TKeyAttribute; sortKey: TKeyAttribute };
+export type TIndexProjection = { type: 'ALL' } | { type: 'INCLUDE'; attributes: readonly string[] };
+export type TIndexDefinition = {
+  name: string;
+  partitionKey: TKeyAttribute;
+  sortKey: TKeyAttribute;
+  projection: TIndexProjection;
+};
+
+/**
+ * What a project listing shows. GSI3 carries only these, so refilling the listing reads a few
+ * hundred bytes per project instead of whole items with their stories.
+ */
+export const projectCardAttributes = [
+  'id', 'councilId', 'title', 'summary', 'category', 'status', 'fundingMode', 'regionId', 'districtId',
+  'village', 'deadline', 'publishedAt', 'coverImageId', 'budgetTotalMinor', 'coFundingMinor', 'goalMinor',
+  'raisedMinor', 'backers',
+] as const;
 
 export const tableDefinition = {
   /** Default name; AWS stages and tests override it (`TABLE_NAME`). */
@@ -12,10 +28,17 @@ export const tableDefinition = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   globalSecondaryIndexes: [
-    /** GSI1: look-ups by a second identity, e.g. a user by e-mail, a council's members. */
-    { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
-    /** GSI2: listings, e.g. projects by region/status sorted by a date. */
-    { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+    /** GSI1: a second identity or owner, e.g. a council's projects, councils of a region. */
+    { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' }, projection: { type: 'ALL' } },
+    /** GSI2: work queues by state, e.g. submitted projects, pending councils and amendments. */
+    { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, projection: { type: 'ALL' } },
+    /** GSI3: project cards by status, for public listings (sparse: projects only). */
+    {
+      name: 'gsi3',
+      partitionKey: { name: 'gsi3pk', type: 'S' },
+      sortKey: { name: 'gsi3sk', type: 'S' },
+      projection: { type: 'INCLUDE', attributes: projectCardAttributes },
+    },
   ],
   /** Epoch seconds; sessions and rate-limit windows expire through it. */
   ttlAttribute: 'expiresAt',

@@ -14,7 +14,7 @@ export const keys = {
   project: (id: string) => ({ pk: `PROJECT#${id}`, sk: 'PROFILE' }),
   projectEvent: (projectId: string, at: string, eventId: string) => ({ pk: `PROJECT#${projectId}`, sk: `EVENT#${at}#${eventId}` }),
   amendment: (projectId: string, id: string) => ({ pk: `PROJECT#${projectId}`, sk: `AMENDMENT#${id}` }),
-  /** GSI2 partition per status: the moderation queue (`submitted`) and the public listings. */
+  /** GSI3 partition per status: the moderation queue (`submitted`), public listings, the deadline job. */
   projectsByStatus: (status: string) => `PROJECTS#${status}`,
   council: (id: string) => ({ pk: `COUNCIL#${id}`, sk: 'PROFILE' }),
   councilEvent: (councilId: string, at: string, eventId: string) => ({ pk: `COUNCIL#${councilId}`, sk: `EVENT#${at}#${eventId}` }),

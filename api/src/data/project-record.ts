@@ -28,9 +28,5 @@ export type TAmendmentRecord = z.infer<typeof ZAmendmentRecord>;
 export { ZAuditEvent };
 export type { TAuditEvent } from '@koldoo/shared/contracts/projects.ts';
 
-/** Fields that listings need; read with a projection so a listing never drags stories along. */
-export const cardAttributes = [
-  'id', 'councilId', 'title', 'summary', 'category', 'status', 'fundingMode', 'regionId', 'districtId',
-  'village', 'deadline', 'publishedAt', 'coverImageId', 'budgetTotalMinor', 'coFundingMinor', 'goalMinor',
-  'raisedMinor', 'backers',
-] as const;
+/** Fields that listings need; GSI3 projects exactly these (see infra/src/table.ts). */
+export { projectCardAttributes as cardAttributes } from '@koldoo/infra/table.ts';

@@ -13,8 +13,8 @@ function indexKeys(project: Pick<TProjectRecord, 'id' | 'councilId' | 'status' |
     ...keys.project(project.id),
     gsi1pk: `COUNCIL#${project.councilId}#PROJECTS`,
     gsi1sk: `${project.createdAt}#${project.id}`,
-    gsi2pk: keys.projectsByStatus(project.status),
-    gsi2sk: `${project.createdAt}#${project.id}`,
+    gsi3pk: keys.projectsByStatus(project.status),
+    gsi3sk: `${project.createdAt}#${project.id}`,
   };
 }
 
@@ -79,7 +79,7 @@ export async function transitionProject(
   input: { project: TProjectRecord; to: TProjectStatus; event: TAuditEvent; set?: Record<string, unknown> },
 ): Promise<boolean> {
   const { project, to, event } = input;
-  const set: Record<string, unknown> = { status: to, gsi2pk: keys.projectsByStatus(to), updatedAt: event.at, ...input.set };
+  const set: Record<string, unknown> = { status: to, gsi3pk: keys.projectsByStatus(to), updatedAt: event.at, ...input.set };
   const names = Object.fromEntries(Object.keys(set).map((k, i) => [`#f${i}`, k]));
   const values = Object.fromEntries(Object.values(set).map((v, i) => [`:v${i}`, v]));
   try {
@@ -126,7 +126,7 @@ export async function replaceDraft(db: TDb, next: TProjectRecord, expectedVersio
   }
 }
 
-/** Cards of every project in one status, newest first (GSI2 `PROJECTS#<status>`). */
+/** Cards of every project in one status, newest first (GSI3 `PROJECTS#<status>`, card attributes only). */
 export async function listProjectCardsByStatus(db: TDb, status: TProjectStatus): Promise<TProjectCard[]> {
   const cards: TProjectCard[] = [];
   let cursor: Record<string, unknown> | undefined;
@@ -134,8 +134,8 @@ export async function listProjectCardsByStatus(db: TDb, status: TProjectStatus):
     const page = await db.client.send(
       new QueryCommand({
         TableName: db.tableName,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
         ExpressionAttributeValues: { ':pk': keys.projectsByStatus(status) },
         ProjectionExpression: cardAttributes.map((_, i) => `#a${i}`).join(', '),
         ExpressionAttributeNames: Object.fromEntries(cardAttributes.map((a, i) => [`#a${i}`, a])),

@@ -43,7 +43,10 @@ describe('StatefulStack', () => {
       GlobalSecondaryIndexes: tableDefinition.globalSecondaryIndexes.map((index) => ({
         IndexName: index.name,
         KeySchema: keySchema(index.partitionKey.name, index.sortKey.name),
-        Projection: { ProjectionType: 'ALL' },
+        Projection:
+          index.projection.type === 'ALL'
+            ? { ProjectionType: 'ALL' }
+            : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.attributes] },
       })),
     });
   });

@@ -33,7 +33,9 @@ export class StatefulStack extends Stack {
         indexName: index.name,
         partitionKey: toAttribute(index.partitionKey),
         sortKey: toAttribute(index.sortKey),
-        projectionType: dynamodb.ProjectionType.ALL,
+        ...(index.projection.type === 'ALL'
+          ? { projectionType: dynamodb.ProjectionType.ALL }
+          : { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection.attributes] }),
       })),
       timeToLiveAttribute: tableDefinition.ttlAttribute,
       billing: dynamodb.Billing.onDemand(),

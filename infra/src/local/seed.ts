@@ -10,7 +10,7 @@ import type { TAppDeps } from '@koldoo/api/deps.ts';
 import { demoAccounts, demoCouncils, demoPassword, demoProjects, type TDemoProject } from './demo-data.ts';
 
 /** Bump when the stored shape of demo items changes; a new marker re-seeds over the old items. */
-const marker = 'DEMO#v2';
+const marker = 'DEMO#v3';
 const dayMs = 24 * 3600 * 1000;
 
 /**
