@@ -28,6 +28,27 @@ export function addMoney(a: TMoney, b: TMoney): TMoney {
 
 const intlLocale: Record<TLocale, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
 
+/**
+ * Building an Intl formatter costs ~100× using one (a page formats dozens of amounts), so each
+ * distinct (kind, locale, options) formatter is made once per process.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+export function numberFormat(locale: TLocale, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `n|${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(intlLocale[locale], options)));
+  return formatter;
+}
+function dateFormat(locale: TLocale): Intl.DateTimeFormat {
+  const key = `d|${locale}`;
+  let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Asia/Bishkek' });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** ICU has no local symbol for the som (it prints "KGS"); readers expect the word. */
 const somWord: Record<TLocale, string> = { ky: 'сом', ru: 'сом', en: 'som' };
 
@@ -37,12 +58,12 @@ export function formatMoney(amount: TMoney, locale: TLocale): string {
   const major = amount.value / 10 ** digits;
   const fraction = { minimumFractionDigits: amount.value % 10 ** digits === 0 ? 0 : digits, maximumFractionDigits: digits };
   if (amount.currency === 'KGS') {
-    return `${new Intl.NumberFormat(intlLocale[locale], fraction).format(major)}\u00a0${somWord[locale]}`;
+    return `${numberFormat(locale, fraction).format(major)}\u00a0${somWord[locale]}`;
   }
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency: amount.currency, ...fraction }).format(major);
+  return numberFormat(locale, { style: 'currency', currency: amount.currency, ...fraction }).format(major);
 }
 
 /** Formats an ISO date or timestamp for a reader in their locale. */
 export function formatDate(iso: string, locale: TLocale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { dateStyle: 'long', timeZone: 'Asia/Bishkek' }).format(new Date(iso));
+  return dateFormat(locale).format(new Date(iso));
 }

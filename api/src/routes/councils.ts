@@ -18,7 +18,9 @@ const ZCouncilList = z.object({ items: z.array(ZCouncilPublic) });
 const ZMyCouncils = z.object({ items: z.array(ZCouncilPrivate) });
 const ZCouncilProjects = z.object({ items: z.array(ZProjectCard) });
 const ZRegionQuery = z.object({ region: z.string().min(1), district: z.string().optional() });
-const id = (raw: string) => parseWith(z.object({ id: ZId }), { id: raw }).id;
+// Built once: zod compiles a schema on first use, which is costly per request.
+const ZIdParam = z.object({ id: ZId });
+const id = (raw: string) => parseWith(ZIdParam, { id: raw }).id;
 
 export const councilRoutes = new Hono<THonoEnv>()
   .get('/', async (c) => {

@@ -20,7 +20,9 @@ const ZQueue = z.object({
   projects: z.array(ZProjectCard),
   amendments: z.array(z.object({ id: z.string(), projectId: z.string(), reason: z.string(), createdAt: z.string(), changes: z.record(z.string(), z.unknown()), previous: z.record(z.string(), z.unknown()) })),
 });
-const id = (raw: string) => parseWith(z.object({ id: ZId }), { id: raw }).id;
+// Built once: zod compiles a schema on first use, which is costly per request.
+const ZIdParam = z.object({ id: ZId });
+const id = (raw: string) => parseWith(ZIdParam, { id: raw }).id;
 
 /** Every route here is for moderators: members get 403 before any object is looked at. */
 export const moderationRoutes = new Hono<THonoEnv>()

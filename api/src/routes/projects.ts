@@ -17,7 +17,9 @@ import type { TOperation } from '../http/openapi.ts';
 import { parseJsonBody, parseWith, readJsonBody } from '../http/parse-input.ts';
 
 const ZProjectMutationReply = z.object({ project: ZProject });
-const id = (raw: string) => parseWith(z.object({ id: ZId }), { id: raw }).id;
+// Built once: zod compiles a schema on first use, which is costly per request.
+const ZIdParam = z.object({ id: ZId });
+const id = (raw: string) => parseWith(ZIdParam, { id: raw }).id;
 
 export const projectRoutes = new Hono<THonoEnv>()
   .get('/', async (c) => {

@@ -7,6 +7,7 @@ import { getUserById } from '../../data/users-repo.ts';
 import { requireModerator } from '../access.ts';
 import type { TDomainContext } from '../context.ts';
 import { notifyCouncil } from '../moderation/notify-council.ts';
+import { forgetCouncil } from '../projects/public-project-cache.ts';
 
 /**
  * Approve makes the applicant an official of a verified council; reject closes the application;
@@ -35,6 +36,7 @@ export async function decideCouncil(ctx: TDomainContext, viewer: TMe | undefined
   if (!(await decideCouncilApplication(ctx.db, { council, next, event, applicant, applicantNext }))) {
     throw new AppError('CONFLICT', 'The application changed meanwhile; reload and try again');
   }
+  forgetCouncil(ctx.db.tableName, council.id);
   await notifyCouncil(ctx, council.id, { subject: 'council', decision: input.decision, title: council.name, reason: input.reason });
   return next;
 }

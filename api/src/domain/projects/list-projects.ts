@@ -8,17 +8,6 @@ const defaultStatuses = new Set(['published', 'funded', 'in_progress', 'complete
 
 const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase('ru');
 
-/** Folded title + summary in every language, computed once per card list rather than per request. */
-const searchTexts = new WeakMap<TProjectCard[], string[]>();
-function searchTextsOf(cards: TProjectCard[]): string[] {
-  let texts = searchTexts.get(cards);
-  if (!texts) {
-    texts = cards.map((c) => fold([...Object.values(c.title), ...Object.values(c.summary)].join('\n')));
-    searchTexts.set(cards, texts);
-  }
-  return texts;
-}
-
 /** Sort keys: [primary number, id]; ascending. Each sort is total, so cursors are stable. */
 const sortKey: Record<TProjectListQuery['sort'], (c: TProjectCard) => number> = {
   newest: (c) => -Date.parse(c.publishedAt ?? c.deadline),
@@ -40,15 +29,37 @@ function decodeCursor(raw: string): TCursor {
   throw new AppError('VALIDATION_FAILED', 'Invalid cursor', { issues: [{ path: 'cursor', message: 'Invalid cursor', code: 'invalid' }] });
 }
 
+type TIndexed = { card: TProjectCard; k: number; text: string };
+
+/**
+ * Each card list (replaced whole on every cache refill) is sorted once per sort order, with its
+ * search text folded once, so a request only walks a ready-made order and stops at a full page.
+ */
+const orders = new WeakMap<TProjectCard[], Partial<Record<TProjectListQuery['sort'], TIndexed[]>>>();
+function orderOf(cards: TProjectCard[], sort: TProjectListQuery['sort']): TIndexed[] {
+  let byCards = orders.get(cards);
+  if (!byCards) orders.set(cards, (byCards = {}));
+  let order = byCards[sort];
+  if (!order) {
+    const keyOf = sortKey[sort];
+    order = cards
+      .map((card) => ({ card, k: keyOf(card), text: fold([...Object.values(card.title), ...Object.values(card.summary)].join('\n')) }))
+      .sort((a, b) => a.k - b.k || (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0));
+    byCards[sort] = order;
+  }
+  return order;
+}
+
 /** Filters, sorts and pages the public project cards. Never scans the table. */
 export async function listProjects(ctx: TDomainContext, query: TProjectListQuery) {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const cards = await publicProjectCards(ctx.db);
-  const texts = searchTextsOf(cards);
+  const order = orderOf(await publicProjectCards(ctx.db), query.sort);
   const q = query.q ? fold(query.q) : undefined;
-  const keyOf = sortKey[query.sort];
-  const keyed: { card: TProjectCard; k: number }[] = [];
-  cards.forEach((c, i) => {
+  const page: TIndexed[] = [];
+  let hasMore = false;
+  for (const entry of order) {
+    if (after && (entry.k < after.k || (entry.k === after.k && entry.card.id <= after.id))) continue;
+    const c = entry.card;
     const isMatch =
       (query.status ? c.status === query.status : defaultStatuses.has(c.status)) &&
       (!query.region || c.regionId === query.region) &&
@@ -56,13 +67,14 @@ export async function listProjects(ctx: TDomainContext, query: TProjectListQuery
       (!query.category || c.category === query.category) &&
       (!query.fundingMode || c.fundingMode === query.fundingMode) &&
       (!query.councilId || c.councilId === query.councilId) &&
-      (!q || texts[i]!.includes(q));
-    if (isMatch) keyed.push({ card: c, k: keyOf(c) });
-  });
-  keyed.sort((a, b) => a.k - b.k || (a.card.id < b.card.id ? -1 : a.card.id > b.card.id ? 1 : 0));
-  const start = after ? keyed.findIndex((e) => e.k > after.k || (e.k === after.k && e.card.id > after.id)) : 0;
-  const page = start < 0 ? [] : keyed.slice(start, start + query.limit);
+      (!q || entry.text.includes(q));
+    if (!isMatch) continue;
+    if (page.length === query.limit) {
+      hasMore = true;
+      break;
+    }
+    page.push(entry);
+  }
   const last = page.at(-1);
-  const hasMore = start >= 0 && start + query.limit < keyed.length;
   return { items: page.map((e) => e.card), nextCursor: hasMore && last ? encodeCursor({ k: last.k, id: last.card.id }) : null };
 }

@@ -44,10 +44,23 @@ export function publicProjectCards(db: TDb, nowMs = Date.now()): Promise<TProjec
   return remember(cards, db.tableName, async () => (await Promise.all(publicStatuses.map((s) => listProjectCardsByStatus(db, s)))).flat(), nowMs);
 }
 
-/** A project with its events, amendments and council, read now. */
+/** Council names and badges change rarely and are shared by many projects: kept a minute. */
+const councils = new Map<string, TEntry<TCouncilRecord | undefined>>();
+const councilMaxAgeMs = 60_000;
+
+/** A project with its events and amendments read now, and its council as recently read. */
 export async function loadProjectDetail(db: TDb, id: string): Promise<TProjectDetailData | undefined> {
   const aggregate = await getProjectAggregate(db, id);
-  return aggregate && { ...aggregate, council: await getCouncil(db, aggregate.project.councilId) };
+  if (!aggregate) return undefined;
+  const key = `${db.tableName}#${aggregate.project.councilId}`;
+  const cached = councils.get(key);
+  let council = cached && Date.now() - cached.loadedAt < councilMaxAgeMs ? cached.value : undefined;
+  if (!council) {
+    council = getCouncil(db, aggregate.project.councilId);
+    councils.set(key, { loadedAt: Date.now(), value: council });
+    council.catch(() => councils.delete(key));
+  }
+  return { ...aggregate, council: await council };
 }
 
 /** The public reply for a project (or undefined when it is not public), as last built by this process. */
@@ -59,4 +72,9 @@ export function rememberPublicReply<T>(db: TDb, id: string, build: () => Promise
 export function forgetPublicProjectReads(tableName: string, projectId?: string): void {
   cards.delete(tableName);
   if (projectId) details.delete(`${tableName}#${projectId}`);
+}
+
+/** Called when a council's public face changes (a moderator's decision). */
+export function forgetCouncil(tableName: string, councilId: string): void {
+  councils.delete(`${tableName}#${councilId}`);
 }

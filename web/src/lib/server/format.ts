@@ -1,6 +1,6 @@
 import { pickText, pickTextLocale, type TLocalizedText } from '@koldoo/shared/contracts/text.ts';
 import type { TLocale } from '@koldoo/shared/locales.ts';
-import { formatDate, formatMoney, money } from '@koldoo/shared/money.ts';
+import { formatDate, formatMoney, money, numberFormat } from '@koldoo/shared/money.ts';
 import type { TLocalText } from '../views.ts';
 
 /** Picks a council's text for the reader; `lang` is set only when it fell back to another language. */
@@ -17,10 +17,9 @@ export function date(iso: string, locale: TLocale): string {
   return formatDate(iso, locale);
 }
 
-const intlLocale: Record<TLocale, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
 
 export function count(value: number, locale: TLocale): string {
-  return new Intl.NumberFormat(intlLocale[locale]).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** Whole percent raised, rounded down so "100%" appears only when the goal is really met. */
@@ -31,7 +30,7 @@ export function percentRaised(raisedMinor: number, goalMinor: number): number {
 
 /** Basis points as a percentage for people, e.g. 2500 -> "25", 3333 -> "33.33" (locale decimal mark). */
 export function shareText(basisPoints: number, locale: TLocale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 2 }).format(
+  return numberFormat(locale, { maximumFractionDigits: 2 }).format(
     basisPoints / 100,
   );
 }
