@@ -70,7 +70,11 @@ export async function startPlatform(options: TPlatformOptions): Promise<TPlatfor
     const deps = buildNodeDeps(env);
     if (options.isSeeded ?? true) await seedDemoData(deps);
     const stopJobs = startLocalJobs(deps);
-    const api = getRequestListener(createApp(deps).fetch);
+    const app = createApp(deps);
+    const api = getRequestListener(app.fetch);
+    // Site and API share this process: the site's server-side calls go straight to the app
+    // (see web/src/lib/server/api/core.ts) instead of through a loopback socket.
+    (globalThis as Record<symbol, unknown>)[Symbol.for('koldoo.inProcessApi')] = (request: Request) => app.fetch(request);
     const web = (await import(pathToFileURL(resolve(webBuild, 'handler.js')).href)) as { handler: TNodeHandler };
 
     const server = createServer((req, res) => {
@@ -89,6 +93,7 @@ export async function startPlatform(options: TPlatformOptions): Promise<TPlatfor
       tableName,
       stop: async () => {
         stopJobs();
+        delete (globalThis as Record<symbol, unknown>)[Symbol.for('koldoo.inProcessApi')];
         server.closeAllConnections();
         await new Promise<void>((done) => server.close(() => done()));
         deps.db.client.destroy();

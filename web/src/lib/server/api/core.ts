@@ -32,6 +32,17 @@ export type TCall = {
   query?: Record<string, string | number | undefined>;
 };
 
+/**
+ * Where the API runs in this same process (the local platform), the launcher registers the API's
+ * fetch under this key and calls skip the loopback HTTP hop. Split deployments (AWS) leave it unset.
+ */
+const inProcessApiKey = Symbol.for('koldoo.inProcessApi');
+type TApiFetch = (request: Request) => Promise<Response>;
+function apiFetch(): TApiFetch {
+  const registered = (globalThis as Record<symbol, unknown>)[inProcessApiKey];
+  return typeof registered === 'function' ? (registered as TApiFetch) : (request) => fetch(request);
+}
+
 function urlOf(base: string, request: TCall): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(request.query ?? {})) {
@@ -68,13 +79,15 @@ export async function call<T>(
   const label = `${request.method} ${request.path}`;
   let response: Response;
   try {
-    response = await fetch(urlOf(env.API_INTERNAL_URL, request), {
-      method: request.method,
-      headers: headersFor(event, request),
-      body: request.form ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
-      signal: AbortSignal.timeout(env.API_TIMEOUT_MS),
-      redirect: 'manual',
-    });
+    response = await apiFetch()(
+      new Request(urlOf(env.API_INTERNAL_URL, request), {
+        method: request.method,
+        headers: headersFor(event, request),
+        body: request.form ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
+        signal: AbortSignal.timeout(env.API_TIMEOUT_MS),
+        redirect: 'manual',
+      }),
+    );
   } catch (error) {
     console.error(`web: API ${label} unreachable`, error);
     return failure(503, 'SERVICE_UNAVAILABLE');
