@@ -14,6 +14,7 @@ import { submitProject } from '../domain/projects/submit-project.ts';
 import { updateDraft } from '../domain/projects/update-draft.ts';
 import type { THonoEnv } from '../http/hono-env.ts';
 import type { TOperation } from '../http/openapi.ts';
+import { jsonOnce } from '../http/json-once.ts';
 import { parseJsonBody, parseWith, readJsonBody } from '../http/parse-input.ts';
 
 const ZProjectMutationReply = z.object({ project: ZProject });
@@ -27,12 +28,12 @@ export const projectRoutes = new Hono<THonoEnv>()
     c.header('Cache-Control', 'public, max-age=5');
     // Cards were parsed with ZProjectCard when loaded; the type keeps this reply to the contract.
     const reply: z.infer<typeof ZProjectList> = await listProjects(c.get('deps'), query);
-    return c.json(reply);
+    return jsonOnce(c, reply);
   })
   .get('/:id', async (c) => {
     const detail = await getProjectDetail(c.get('deps'), c.get('user'), id(c.req.param('id')));
     c.header('Cache-Control', c.get('user') ? 'private, no-store' : 'public, max-age=5');
-    return c.json(detail);
+    return jsonOnce(c, detail);
   })
   .post('/', async (c) => {
     const project = await createProject(c.get('deps'), c.get('user'), await readJsonBody(c, 256 * 1024));

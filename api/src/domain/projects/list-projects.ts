@@ -50,10 +50,27 @@ function orderOf(cards: TProjectCard[], sort: TProjectListQuery['sort']): TIndex
   return order;
 }
 
+type TListPage = { items: TProjectCard[]; nextCursor: string | null };
+
+/** The same query over the same card list gives the same page: popular pages are built once. */
+const pages = new WeakMap<TProjectCard[], Map<string, TListPage>>();
+
 /** Filters, sorts and pages the public project cards. Never scans the table. */
-export async function listProjects(ctx: TDomainContext, query: TProjectListQuery) {
+export async function listProjects(ctx: TDomainContext, query: TProjectListQuery): Promise<TListPage> {
+  const cards = await publicProjectCards(ctx.db);
+  let byQuery = pages.get(cards);
+  if (!byQuery) pages.set(cards, (byQuery = new Map()));
+  const key = JSON.stringify(query);
+  const known = byQuery.get(key);
+  if (known) return known;
+  const page = buildPage(cards, query);
+  if (byQuery.size < 1_000) byQuery.set(key, page);
+  return page;
+}
+
+function buildPage(cards: TProjectCard[], query: TProjectListQuery): TListPage {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const order = orderOf(await publicProjectCards(ctx.db), query.sort);
+  const order = orderOf(cards, query.sort);
   const q = query.q ? fold(query.q) : undefined;
   const page: TIndexed[] = [];
   let hasMore = false;

@@ -30,6 +30,16 @@ for (const rule of ['heading_open', 'heading_close'] as const) {
   };
 }
 
+/** Stories change rarely and are read often: the last few hundred renderings are kept. */
+const rendered = new Map<string, string>();
+const maxRendered = 500;
+
 export function renderMarkdown(source: string): string {
-  return md.render(source);
+  let html = rendered.get(source);
+  if (html === undefined) {
+    html = md.render(source);
+    if (rendered.size >= maxRendered) rendered.delete(rendered.keys().next().value as string);
+    rendered.set(source, html);
+  }
+  return html;
 }
