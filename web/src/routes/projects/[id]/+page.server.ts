@@ -20,6 +20,12 @@ const cancellable = new Set([
   'expired',
 ]);
 
+/**
+ * The public project page is a document: read, shared in messengers, opened on costly data.
+ * It ships no JavaScript and no hydration payload; its forms (moderators' decisions) post plainly.
+ */
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
   const { locale, user } = event.locals;
   const result = await getProject(event, event.params.id);
