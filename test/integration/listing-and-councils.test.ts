@@ -122,3 +122,19 @@ describe('councils', () => {
     expect(outbox.items.some((m) => m.to === 'kok-jar@example.kg' && m.subject.includes('одобрено'))).toBe(true);
   });
 });
+
+describe('several officials', () => {
+  it('lets a moderator add a second official, who can then edit the council drafts; others cannot add', async () => {
+    const second = await signUp(setup);
+    const path = `/api/moderation/councils/${official.councilId}/officials`;
+    expect((await send(path, { body: { email: second.email, reason: 'Deputy head, confirmed by phone' }, cookie: official.cookie })).status).toBe(403);
+    expect((await send(path, { body: { email: 'nobody@example.kg', reason: 'Unknown person' }, cookie: moderator })).status).toBe(400);
+    const added = await send(path, { body: { email: second.email, reason: 'Deputy head, confirmed by phone' }, cookie: moderator });
+    expect(added.status).toBe(201);
+    expect((await send(path, { body: { email: second.email, reason: 'again' }, cookie: moderator })).status).toBe(409);
+    const me = (await (await send('/api/me', { cookie: second.cookie })).json()) as { user: { roles: string[]; councilIds: string[] } };
+    expect(me.user).toMatchObject({ roles: ['member', 'council_official'], councilIds: [official.councilId] });
+    const created = await send('/api/projects', { body: projectInput(official.councilId), cookie: second.cookie });
+    expect(created.status).toBe(201);
+  });
+});

@@ -12,7 +12,7 @@ export const ZCouncilEvent = z.object({
   id: z.string(),
   at: z.string(),
   actorId: z.string(),
-  action: z.enum(['apply', 'approve', 'reject', 'request_changes']),
+  action: z.enum(['apply', 'approve', 'reject', 'request_changes', 'add_official']),
   reason: z.string().optional(),
 });
 export type TCouncilEvent = z.infer<typeof ZCouncilEvent>;
@@ -139,6 +139,52 @@ export async function decideCouncilApplication(
   }
   try {
     await db.client.send(new TransactWriteCommand({ TransactItems: transact }));
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TransactionCanceledException') return false;
+    throw error;
+  }
+}
+
+/**
+ * Adds an official to a verified council: the council's list, the user's role and councilIds, the
+ * user↔council link and an event, in one transaction conditioned on both records as read.
+ */
+export async function addCouncilOfficial(
+  db: TDb,
+  input: { council: TCouncilRecord; user: TUserRecord; event: TCouncilEvent },
+): Promise<boolean> {
+  const { council, user, event } = input;
+  const roles = user.roles.includes('council_official') ? user.roles : [...user.roles, 'council_official' as const];
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: db.tableName,
+              Key: keys.council(council.id),
+              UpdateExpression: 'SET officialIds = :next',
+              ConditionExpression: 'officialIds = :old AND #status = :verified',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':next': [...council.officialIds, user.id], ':old': council.officialIds, ':verified': 'verified' },
+            },
+          },
+          {
+            Update: {
+              TableName: db.tableName,
+              Key: keys.user(user.id),
+              UpdateExpression: 'SET #roles = :roles, councilIds = :ids',
+              ConditionExpression: '#roles = :oldRoles AND councilIds = :oldIds',
+              ExpressionAttributeNames: { '#roles': 'roles' },
+              ExpressionAttributeValues: { ':roles': roles, ':ids': [...user.councilIds, council.id], ':oldRoles': user.roles, ':oldIds': user.councilIds },
+            },
+          },
+          { Put: { TableName: db.tableName, Item: { ...keys.userCouncil(user.id, council.id), type: 'USER_COUNCIL', councilId: council.id } } },
+          { Put: { TableName: db.tableName, Item: { ...keys.councilEvent(council.id, event.at, event.id), type: 'COUNCIL_EVENT', ...event } } },
+        ],
+      }),
+    );
     return true;
   } catch (error) {
     if (error instanceof Error && error.name === 'TransactionCanceledException') return false;

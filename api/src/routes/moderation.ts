@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ZCouncilPrivate } from '@koldoo/shared/contracts/councils.ts';
+import { ZAddOfficialInput, ZCouncilPrivate } from '@koldoo/shared/contracts/councils.ts';
 import { ZCancelInput, ZDecisionInput } from '@koldoo/shared/contracts/moderation.ts';
 import { ZProject, ZProjectCard } from '@koldoo/shared/contracts/projects.ts';
 import { ZId } from '@koldoo/shared/contracts/text.ts';
+import { addCouncilOfficial } from '../domain/councils/add-council-official.ts';
 import { decideCouncil } from '../domain/councils/decide-council.ts';
 import { getModerationQueue } from '../domain/moderation/get-moderation-queue.ts';
 import { cancelProject } from '../domain/projects/cancel-project.ts';
@@ -32,6 +33,10 @@ export const moderationRoutes = new Hono<THonoEnv>()
     const council = await decideCouncil(c.get('deps'), c.get('user'), id(c.req.param('id')), await parseJsonBody(c, ZDecisionInput));
     return c.json({ council: ZCouncilWithOptionalProof.parse(council) });
   })
+  .post('/councils/:id/officials', async (c) => {
+    const council = await addCouncilOfficial(c.get('deps'), c.get('user'), id(c.req.param('id')), await parseJsonBody(c, ZAddOfficialInput));
+    return c.json({ council: ZCouncilPrivate.parse(council) }, 201);
+  })
   .post('/projects/:id/decision', async (c) => {
     const project = await decideProject(c.get('deps'), c.get('user'), id(c.req.param('id')), await parseJsonBody(c, ZDecisionInput));
     return c.json({ project: ZProject.parse(project) });
@@ -49,6 +54,7 @@ const decision = (what: string) => ({ method: 'post' as const, tag: 'moderation'
 export const moderationOperations: TOperation[] = [
   { method: 'get', path: '/api/moderation/queue', tag: 'moderation', summary: 'Pending councils, submitted projects and amendments', responses: { 200: ZQueue }, errors: [401, 403], isAuthenticated: true },
   { ...decision('a council application'), path: '/api/moderation/councils/{id}/decision', responses: { 200: null } },
+  { method: 'post', path: '/api/moderation/councils/{id}/officials', tag: 'moderation', summary: 'Add another official (an existing account, by e-mail) to a verified council', body: ZAddOfficialInput, responses: { 201: null }, errors: [401, 403, 404, 409], isAuthenticated: true },
   { ...decision('a submitted project'), path: '/api/moderation/projects/{id}/decision', responses: { 200: null } },
   { ...decision('an amendment (approve or reject)'), path: '/api/moderation/amendments/{id}/decision', responses: { 200: null } },
   { method: 'post', path: '/api/moderation/projects/{id}/cancel', tag: 'moderation', summary: 'Cancel a project before completion, with a public reason', body: ZCancelInput, responses: { 200: null }, errors: [401, 403, 404, 409], isAuthenticated: true },

@@ -57,3 +57,9 @@ export const ZCouncilPrivate = ZCouncilPublic.extend({
 export type TCouncilPrivate = z.infer<typeof ZCouncilPrivate>;
 
 export const ZCouncilReply = z.object({ council: z.union([ZCouncilPrivate, ZCouncilPublic]) });
+
+/** POST /api/moderation/councils/:id/officials: a moderator adds another official. */
+export const ZAddOfficialInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  reason: z.string().trim().min(3).max(2000),
+});
