@@ -1,27 +1,7 @@
-import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type Response } from 'playwright-core';
+import type { Browser, Response } from 'playwright-core';
 
-/** Headless Chromium in a container: no sandbox, no GPU, no background traffic. */
-export const chromeFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(chromePath))
-    throw new Error(
-      `Chromium is missing at ${chromePath}; install it (apt-get install chromium) or set CHROME_PATH.`,
-    );
-  return chromium.launch({ executablePath: chromePath, args: ['--headless', ...chromeFlags] });
-}
+export { chromeFlags, chromePath, launchChromium as launchBrowser } from '../support/chromium.ts';
 
 export type TKind = 'script' | 'html' | 'css' | 'image' | 'font' | 'other';
 export type TResourceSize = {

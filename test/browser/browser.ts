@@ -1,27 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium.ts';
 
-/** Launch flags for a headless Chromium in a container: no sandbox, no GPU, no background traffic. */
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    // Never skip: a browser test that silently does not run proves nothing.
-    throw new Error(`Chromium is missing at ${executablePath}. Install it with \`apt-get install chromium\` or set CHROME_PATH.`);
-  }
-  return chromium.launch({ executablePath, args: launchArgs });
-}
+export { launchChromium };
 
 export type TWatchedPage = {
   page: Page;

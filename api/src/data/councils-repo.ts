@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ZCouncilPrivate, type TCouncilPrivate } from '@koldoo/shared/contracts/councils.ts';
 import type { TDb } from './db.ts';
 import { keys } from './keys.ts';
+import { queryQueue } from './query-queue.ts';
 import type { TUserRecord } from './users-repo.ts';
 
 export const ZCouncilRecord = ZCouncilPrivate;
@@ -81,15 +82,7 @@ export async function listVerifiedCouncilsByRegion(db: TDb, regionId: string, di
 }
 
 export async function listPendingCouncils(db: TDb): Promise<TCouncilRecord[]> {
-  const { Items } = await db.client.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'COUNCILS#pending' },
-    }),
-  );
-  return (Items ?? []).map((item) => ZCouncilRecord.parse(item));
+  return (await queryQueue(db, 'COUNCILS#pending')).map((item) => ZCouncilRecord.parse(item));
 }
 
 /** Councils a user applied for or officiates (`USER#<id>` / `COUNCIL#…` links). */

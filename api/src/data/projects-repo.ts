@@ -2,6 +2,8 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import { ZProjectCard, type TProjectCard, type TProjectStatus } from '@koldoo/shared/contracts/projects.ts';
 import type { TDb } from './db.ts';
 import { keys } from './keys.ts';
+import { queryQueue } from './query-queue.ts';
+import { setExpression } from './update-expression.ts';
 import {
   ZAmendmentRecord, ZAuditEvent, ZProjectRecord, cardAttributes,
   type TAmendmentRecord, type TAuditEvent, type TProjectRecord,
@@ -79,9 +81,7 @@ export async function transitionProject(
   input: { project: TProjectRecord; to: TProjectStatus; event: TAuditEvent; set?: Record<string, unknown> },
 ): Promise<boolean> {
   const { project, to, event } = input;
-  const set: Record<string, unknown> = { status: to, gsi3pk: keys.projectsByStatus(to), updatedAt: event.at, ...input.set };
-  const names = Object.fromEntries(Object.keys(set).map((k, i) => [`#f${i}`, k]));
-  const values = Object.fromEntries(Object.values(set).map((v, i) => [`:v${i}`, v]));
+  const set = setExpression({ status: to, gsi3pk: keys.projectsByStatus(to), updatedAt: event.at, ...input.set });
   try {
     await db.client.send(
       new TransactWriteCommand({
@@ -90,10 +90,10 @@ export async function transitionProject(
             Update: {
               TableName: db.tableName,
               Key: keys.project(project.id),
-              UpdateExpression: `SET ${Object.keys(names).map((n, i) => `${n} = :v${i}`).join(', ')} ADD version :one`,
+              UpdateExpression: `${set.expression} ADD version :one`,
               ConditionExpression: '#status = :from AND version = :version',
-              ExpressionAttributeNames: { ...names, '#status': 'status' },
-              ExpressionAttributeValues: { ...values, ':from': project.status, ':version': project.version, ':one': 1 },
+              ExpressionAttributeNames: { ...set.names, '#status': 'status' },
+              ExpressionAttributeValues: { ...set.values, ':from': project.status, ':version': project.version, ':one': 1 },
             },
           },
           { Put: { TableName: db.tableName, Item: eventItem(project.id, event), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -202,15 +202,7 @@ export async function findAmendment(db: TDb, amendmentId: string): Promise<TAmen
 }
 
 export async function listPendingAmendments(db: TDb): Promise<TAmendmentRecord[]> {
-  const { Items } = await db.client.send(
-    new QueryCommand({
-      TableName: db.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'AMENDMENTS#pending' },
-    }),
-  );
-  return (Items ?? []).map((item) => ZAmendmentRecord.parse(item));
+  return (await queryQueue(db, 'AMENDMENTS#pending')).map((item) => ZAmendmentRecord.parse(item));
 }
 
 /**
@@ -222,9 +214,7 @@ export async function decideAmendment(
   input: { amendment: TAmendmentRecord; project: TProjectRecord; isApproved: boolean; projectSet: Record<string, unknown>; decidedAt: string; decidedBy: string; reason: string; event: TAuditEvent },
 ): Promise<boolean> {
   const { amendment, project } = input;
-  const set = { ...input.projectSet, updatedAt: input.decidedAt };
-  const names = Object.fromEntries(Object.keys(set).map((k, i) => [`#f${i}`, k]));
-  const values = Object.fromEntries(Object.values(set).map((v, i) => [`:v${i}`, v]));
+  const set = setExpression({ ...input.projectSet, updatedAt: input.decidedAt });
   try {
     await db.client.send(
       new TransactWriteCommand({
@@ -243,10 +233,10 @@ export async function decideAmendment(
             Update: {
               TableName: db.tableName,
               Key: keys.project(project.id),
-              UpdateExpression: `SET ${Object.keys(names).map((n, i) => `${n} = :v${i}`).join(', ')} ADD version :one`,
+              UpdateExpression: `${set.expression} ADD version :one`,
               ConditionExpression: 'version = :version',
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: { ...values, ':version': project.version, ':one': 1 },
+              ExpressionAttributeNames: set.names,
+              ExpressionAttributeValues: { ...set.values, ':version': project.version, ':one': 1 },
             },
           },
           { Put: { TableName: db.tableName, Item: eventItem(project.id, input.event), ConditionExpression: 'attribute_not_exists(pk)' } },
