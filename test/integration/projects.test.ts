@@ -115,7 +115,13 @@ describe('the vetting path', () => {
     const approved = await send(`/api/moderation/projects/${id}/decision`, { body: { decision: 'approve', reason: 'All checked' }, cookie: moderator });
     expect(approved.status).toBe(200);
 
-    const publicView = ZProjectReply.parse(await (await send(`/api/projects/${id}`)).json());
+    const raw = (await (await send(`/api/projects/${id}`)).json()) as { project: Record<string, unknown>; timeline: Record<string, unknown>[] };
+    // Storage keys never reach the wire.
+    for (const key of ['pk', 'sk', 'gsi1pk', 'gsi3pk', 'type']) {
+      expect(raw.project).not.toHaveProperty(key);
+      expect(raw.timeline[0]).not.toHaveProperty(key);
+    }
+    const publicView = ZProjectReply.parse(raw);
     expect(publicView.project.status).toBe('published');
     expect(publicView.council.isVerified).toBe(true);
     expect(publicView.timeline.map((e) => `${e.from ?? '∅'}→${e.to}`)).toEqual([

@@ -1,5 +1,5 @@
 import type { TMe } from '@koldoo/shared/contracts/auth.ts';
-import { ZProjectReply, isPublicStatus, type TProjectStatus } from '@koldoo/shared/contracts/projects.ts';
+import { isPublicStatus, type TProjectStatus, type ZProjectReply } from '@koldoo/shared/contracts/projects.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
 import type { z } from 'zod';
 import { canSeeCouncilInternals, isModerator } from '../access.ts';
@@ -30,14 +30,17 @@ export async function getProjectDetail(ctx: TDomainContext, viewer: TMe | undefi
   return toReply(data, isInsider);
 }
 
-/** The wire shape, parsed so nothing beyond the contract can leak out. */
+/**
+ * The wire shape. Its parts were parsed with the contract's own schemas when read (which strips
+ * anything else), so it is assembled, not parsed a second time: this runs on every cache refill.
+ */
 function toReply({ project, events, amendments, council }: TProjectDetailData, isInsider: boolean): TProjectReply {
-  return ZProjectReply.parse({
+  return {
     project,
     council: { id: project.councilId, name: council?.name ?? {}, isVerified: council?.status === 'verified' },
     timeline: events,
     amendments: amendments
       .filter((a) => isInsider || a.status !== 'pending')
       .map(({ id, status, reason, createdAt, decidedAt }) => ({ id, status, reason, createdAt, ...(decidedAt ? { decidedAt } : {}) })),
-  });
+  };
 }
