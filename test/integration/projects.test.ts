@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ZProjectCard, ZProjectReply } from '@koldoo/shared/contracts/projects.ts';
 
 const ZCards = z.object({ items: z.array(ZProjectCard) });
+import { getProject, transitionProject } from '@koldoo/api/data/projects-repo.ts';
+import { auditEvent } from '@koldoo/api/domain/projects/audit-event.ts';
 import { createTestApp, jsonRequest } from '../support/test-app.ts';
 import { officialOfNewCouncil, pngBytes, projectInput, signInModerator, signUp, upload } from '../support/project-fixtures.ts';
 
@@ -179,5 +181,28 @@ describe('amendments to a published project', () => {
     expect(view.project.goalMinor).toBe(150_000_000);
     expect(view.amendments).toEqual([expect.objectContaining({ id: amendmentId, status: 'approved', reason: 'Steel prices rose' })]);
     expect(view.timeline.at(-1)).toMatchObject({ action: 'amendment_approved', reason: 'Steel prices rose — Quote attached' });
+  });
+});
+
+describe('after funding', () => {
+  it('lets the council report work started and completed, in order, and nobody else', async () => {
+    const { id } = await createDraft();
+    await send(`/api/projects/${id}/submit`, { method: 'POST', cookie: officialA.cookie });
+    await send(`/api/moderation/projects/${id}/decision`, { body: { decision: 'approve', reason: 'Checked' }, cookie: moderator });
+    expect((await send(`/api/projects/${id}/start`, { method: 'POST', cookie: officialA.cookie })).status).toBe(409);
+    // Reaching the goal is the funding counter's (system) step; drive it the way the pledges code will.
+    const project = await getProject(setup.deps.db, id);
+    const event = auditEvent(setup.deps, { actorId: 'system', actorRole: 'system', action: 'reach_goal', from: 'published', to: 'funded' });
+    expect(await transitionProject(setup.deps.db, { project: project!, to: 'funded', event })).toBe(true);
+
+    expect((await send(`/api/projects/${id}/start`, { method: 'POST', cookie: officialB.cookie })).status).toBe(404);
+    expect((await send(`/api/projects/${id}/complete`, { body: {}, cookie: officialA.cookie })).status).toBe(409);
+    expect((await send(`/api/projects/${id}/start`, { method: 'POST', cookie: officialA.cookie })).status).toBe(200);
+    const done = await send(`/api/projects/${id}/complete`, { body: { reason: 'Bridge opened on 1 May' }, cookie: officialA.cookie });
+    expect(done.status).toBe(200);
+    const view = ZProjectReply.parse(await (await send(`/api/projects/${id}`)).json());
+    expect(view.project.status).toBe('completed');
+    expect(view.timeline.slice(-3).map((e) => e.to)).toEqual(['funded', 'in_progress', 'completed']);
+    expect((await send(`/api/moderation/projects/${id}/cancel`, { body: { reason: 'Too late now' }, cookie: moderator })).status).toBe(409);
   });
 });
