@@ -180,6 +180,8 @@ export const en = {
   'project.galleryAlt': 'Photo {number}',
   'project.edit': 'Edit the project',
   'project.amend': 'Propose a change to budget or deadline',
+  'project.startWork': 'Report: work has started',
+  'project.complete': 'Report: the work is completed',
   'project.story': 'About the project',
   'project.gallery': 'Photos',
   'project.budget': 'Budget',
@@ -251,6 +253,7 @@ export const en = {
   'notice.applied': 'Application sent. A moderator will check your documents.',
   'notice.amended': 'Change proposed. A moderator will review it.',
   'notice.created': 'Draft created.',
+  'notice.advanced': 'Progress recorded in the project history.',
 
   'validation.tooShort': 'Too short: at least {min} characters.',
   'validation.tooSmall': 'The number is too small.',

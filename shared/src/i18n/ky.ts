@@ -179,6 +179,8 @@ export const ky = {
   'project.galleryAlt': '{number}-сүрөт',
   'project.edit': 'Долбоорду оңдоо',
   'project.amend': 'Бюджетти же мөөнөттү өзгөртүүнү сунуштоо',
+  'project.startWork': 'Билдирүү: иш башталды',
+  'project.complete': 'Билдирүү: иш бүттү',
   'project.story': 'Долбоор тууралуу',
   'project.gallery': 'Сүрөттөр',
   'project.budget': 'Чыгымдар',
@@ -250,6 +252,7 @@ export const ky = {
   'notice.applied': 'Арыз жөнөтүлдү. Модератор документтериңизди текшерет.',
   'notice.amended': 'Өзгөртүү сунушталды. Аны модератор карап чыгат.',
   'notice.created': 'Каралама түзүлдү.',
+  'notice.advanced': 'Иштин жүрүшү долбоордун тарыхына жазылды.',
 
   'validation.tooShort': 'Өтө кыска: кеминде {min} белги.',
   'validation.tooSmall': 'Сан өтө кичине.',

@@ -178,6 +178,8 @@ export const ru = {
   'project.galleryAlt': 'Фото {number}',
   'project.edit': 'Редактировать проект',
   'project.amend': 'Предложить изменение бюджета или срока',
+  'project.startWork': 'Сообщить: работы начались',
+  'project.complete': 'Сообщить: работы завершены',
   'project.story': 'О проекте',
   'project.gallery': 'Фотографии',
   'project.budget': 'Бюджет',
@@ -249,6 +251,7 @@ export const ru = {
   'notice.applied': 'Заявка отправлена. Модератор проверит документы.',
   'notice.amended': 'Изменение предложено. Его рассмотрит модератор.',
   'notice.created': 'Черновик создан.',
+  'notice.advanced': 'Ход работ записан в историю проекта.',
 
   'validation.tooShort': 'Слишком коротко: минимум {min} символов.',
   'validation.tooSmall': 'Слишком маленькое число.',

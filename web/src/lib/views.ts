@@ -93,7 +93,7 @@ export type TProjectView = TCardView & {
 
 /** Messages shown once after a successful form (see lib/server/notice.ts). */
 export type TNoticeKey =
-  `notice.${'saved' | 'submitted' | 'decided' | 'cancelled' | 'applied' | 'amended' | 'created' | 'submitFailed'}`;
+  `notice.${'saved' | 'submitted' | 'decided' | 'cancelled' | 'applied' | 'amended' | 'created' | 'submitFailed' | 'advanced'}`;
 
 /** Audit actions the pages can name; an action added later shows as a plain "updated". */
 export const timelineActions = [

@@ -12,6 +12,7 @@ const notices = {
   applied: 'notice.applied',
   amended: 'notice.amended',
   created: 'notice.created',
+  advanced: 'notice.advanced',
   submitFailed: 'notice.submitFailed',
 } as const satisfies Record<string, TNoticeKey>;
 export type TNotice = keyof typeof notices;

@@ -86,3 +86,13 @@ export async function proposeAmendment(
   const path = `/api/projects/${encodeURIComponent(id)}/amendments` as const;
   return call<void>(event, { method: 'POST', path, body: input }, null);
 }
+
+/** The council reports work started on a funded project, or finished. */
+export async function advanceProject(
+  event: RequestEvent,
+  id: string,
+  step: 'start' | 'complete',
+): Promise<TApiResult<TProject>> {
+  const path = `/api/projects/${encodeURIComponent(id)}/${step}` as const;
+  return mapResult(await call(event, { method: 'POST', path, body: {} }, ZOneProject), projectOf);
+}

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { t } from '@koldoo/shared/i18n/index.ts';
-import { cancelProject, decide, getProject } from '#lib/server/api.ts';
+import { advanceProject, cancelProject, decide, getProject } from '#lib/server/api.ts';
 import { readCancel, readDecision } from '#lib/server/decision-form.ts';
 import { errorsFromApi, failureStatus } from '#lib/server/form-errors.ts';
 import { noticeKey } from '#lib/server/notice.ts';
@@ -47,6 +47,8 @@ export const load: PageServerLoad = async (event) => {
     can: {
       edit: isOfficial && (project.status === 'draft' || project.status === 'changes_requested'),
       amend: isOfficial && amendableStatuses.has(project.status),
+      startWork: isOfficial && project.status === 'funded',
+      complete: isOfficial && project.status === 'in_progress',
       decide: isModerator(user) && project.status === 'submitted',
       cancel: isModerator(user) && cancellable.has(project.status),
     },
@@ -84,5 +86,12 @@ export const actions = {
         values: read.value,
       });
     redirect(303, `/projects/${encodeURIComponent(event.params.id)}?notice=cancelled`);
+  },
+  advance: async (event) => {
+    const step = (await event.request.formData()).get('step');
+    if (step !== 'start' && step !== 'complete') return fail(400, { form: 'advance' as const });
+    const result = await advanceProject(event, event.params.id, step);
+    if (!result.ok) return fail(failureStatus(result), { form: 'advance' as const, ...errorsFromApi(event.locals.locale, result) });
+    redirect(303, `/projects/${encodeURIComponent(event.params.id)}?notice=advanced`);
   },
 } satisfies Actions;
