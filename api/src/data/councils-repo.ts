@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ZCouncilPrivate, type TCouncilPrivate } from '@koldoo/shared/contracts/councils.ts';
 import type { TDb } from './db.ts';
 import { keys } from './keys.ts';
-import { queryQueue } from './query-queue.ts';
+import { queryQueue } from './query-all.ts';
 import type { TUserRecord } from './users-repo.ts';
 
 export const ZCouncilRecord = ZCouncilPrivate;

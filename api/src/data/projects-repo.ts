@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import { ZProjectCard, type TProjectCard, type TProjectStatus } from '@koldoo/shared/contracts/projects.ts';
 import type { TDb } from './db.ts';
 import { keys } from './keys.ts';
-import { queryQueue } from './query-queue.ts';
+import { queryAll, queryQueue } from './query-all.ts';
 import { setExpression } from './update-expression.ts';
 import {
   ZAmendmentRecord, ZAuditEvent, ZProjectRecord, cardAttributes,
@@ -48,20 +48,7 @@ export async function getProject(db: TDb, id: string): Promise<TProjectRecord | 
 
 /** One Query reads the project, its audit events and its amendments: they share a partition. */
 export async function getProjectAggregate(db: TDb, id: string) {
-  const items: Record<string, unknown>[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.project(id).pk },
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
+  const items = await queryAll(db, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.project(id).pk } });
   const profile = items.find((item) => item.sk === 'PROFILE');
   if (!profile) return undefined;
   return {
@@ -128,25 +115,15 @@ export async function replaceDraft(db: TDb, next: TProjectRecord, expectedVersio
 
 /** Cards of every project in one status, newest first (GSI3 `PROJECTS#<status>`, card attributes only). */
 export async function listProjectCardsByStatus(db: TDb, status: TProjectStatus): Promise<TProjectCard[]> {
-  const cards: TProjectCard[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: 'gsi3',
-        KeyConditionExpression: 'gsi3pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.projectsByStatus(status) },
-        ProjectionExpression: cardAttributes.map((_, i) => `#a${i}`).join(', '),
-        ExpressionAttributeNames: Object.fromEntries(cardAttributes.map((a, i) => [`#a${i}`, a])),
-        ScanIndexForward: false,
-        ExclusiveStartKey: cursor,
-      }),
-    );
-    cards.push(...(page.Items ?? []).map((item) => ZProjectCard.parse(item)));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return cards;
+  const items = await queryAll(db, {
+    IndexName: 'gsi3',
+    KeyConditionExpression: 'gsi3pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.projectsByStatus(status) },
+    ProjectionExpression: cardAttributes.map((_, i) => `#a${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(cardAttributes.map((a, i) => [`#a${i}`, a])),
+    ScanIndexForward: false,
+  });
+  return items.map((item) => ZProjectCard.parse(item));
 }
 
 /** Every project of a council, drafts included (GSI1 `COUNCIL#<id>#PROJECTS`). */
