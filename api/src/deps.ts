@@ -1,4 +1,3 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Logger } from 'pino';
 import type { TClock, TFileStore, TMailer, TPayments } from './domain/ports.ts';
 import type { TDb } from './data/db.ts';
@@ -28,5 +27,3 @@ export type TAppDeps = {
   /** The runtime's idea of the caller's address (socket on Node, sourceIp on Lambda). */
   remoteAddress: (raw: Request, env: unknown) => string | undefined;
 };
-
-export type { DynamoDBDocumentClient };

@@ -2,6 +2,7 @@ import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCom
 import { z } from 'zod';
 import { ZCouncilPrivate, type TCouncilPrivate } from '@koldoo/shared/contracts/councils.ts';
 import type { TDb } from './db.ts';
+import { linkFileToCouncilItem } from './files-repo.ts';
 import { keys } from './keys.ts';
 import { queryQueue } from './query-all.ts';
 import type { TUserRecord } from './users-repo.ts';
@@ -31,17 +32,32 @@ function councilItem(council: TCouncilRecord) {
   return { ...keys.council(council.id), type: 'COUNCIL', ...indexKeys(council), ...council };
 }
 
-/** The application, the applicant's link to it and its first event, together. */
-export async function insertCouncilApplication(db: TDb, council: TCouncilRecord, event: TCouncilEvent): Promise<void> {
-  await db.client.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: db.tableName, Item: councilItem(council), ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: db.tableName, Item: { ...keys.userCouncil(council.applicantId, council.id), type: 'USER_COUNCIL', councilId: council.id } } },
-        { Put: { TableName: db.tableName, Item: { ...keys.councilEvent(council.id, event.at, event.id), type: 'COUNCIL_EVENT', ...event } } },
-      ],
-    }),
-  );
+/** Thrown when the proof document already backs another council's application. */
+export class ProofTakenError extends Error {}
+
+/**
+ * The application, its proof's link to it, the applicant's link and its first event, all or
+ * nothing: a failed application never leaves its proof tied to a council that does not exist.
+ */
+export async function insertCouncilApplication(db: TDb, council: TCouncilRecord, proofFileId: string, event: TCouncilEvent): Promise<void> {
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          linkFileToCouncilItem(db, proofFileId, council.id),
+          { Put: { TableName: db.tableName, Item: councilItem(council), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: db.tableName, Item: { ...keys.userCouncil(council.applicantId, council.id), type: 'USER_COUNCIL', councilId: council.id } } },
+          { Put: { TableName: db.tableName, Item: { ...keys.councilEvent(council.id, event.at, event.id), type: 'COUNCIL_EVENT', ...event } } },
+        ],
+      }),
+    );
+  } catch (error) {
+    const isProofTaken =
+      error instanceof Error && error.name === 'TransactionCanceledException' &&
+      (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+    if (isProofTaken) throw new ProofTakenError(proofFileId, { cause: error });
+    throw error;
+  }
 }
 
 /** Seeding only. */

@@ -31,24 +31,28 @@ export async function getFileRecord(db: TDb, fileId: string): Promise<TFileRecor
   return Item ? ZFileRecord.parse(Item) : undefined;
 }
 
+/**
+ * The transaction item that ties a file to a council, so the council's officials may read it.
+ * Conditional: a file linked to one council is never moved to another.
+ */
+export function linkFileToCouncilItem(db: TDb, fileId: string, councilId: string) {
+  return {
+    Update: {
+      TableName: db.tableName,
+      Key: keys.file(fileId),
+      UpdateExpression: 'SET councilId = :councilId',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(councilId) OR councilId = :councilId)',
+      ExpressionAttributeValues: { ':councilId': councilId },
+    },
+  };
+}
+
 export type TLinkFileResult = 'linked' | 'not_found' | 'linked_elsewhere';
 
-/**
- * Ties a file to a council, so that the council's officials may read it. Conditional: a file
- * linked to one council can never be moved to another; linking again to the same council is
- * a no-op success (safe to retry).
- */
+/** The same link on its own (idempotent: linking again to the same council succeeds). */
 export async function linkFileToCouncil(db: TDb, fileId: string, councilId: string): Promise<TLinkFileResult> {
   try {
-    await db.client.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keys.file(fileId),
-        UpdateExpression: 'SET councilId = :councilId',
-        ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(councilId) OR councilId = :councilId)',
-        ExpressionAttributeValues: { ':councilId': councilId },
-      }),
-    );
+    await db.client.send(new UpdateCommand(linkFileToCouncilItem(db, fileId, councilId).Update));
     return 'linked';
   } catch (error) {
     if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;

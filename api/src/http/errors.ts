@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { AppError, type TErrorBody, type TErrorCode, errorStatus } from '@koldoo/shared/errors.ts';
+import { AppError, type TErrorBody, errorStatus } from '@koldoo/shared/errors.ts';
 import type { THonoEnv } from './hono-env.ts';
 
 export function errorResponse(c: Context<THonoEnv>, error: AppError): Response {
@@ -25,9 +25,3 @@ export function onError(error: Error, c: Context<THonoEnv>): Response {
 export function notFound(c: Context<THonoEnv>): Response {
   return errorResponse(c, new AppError('NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`));
 }
-
-export function appError(code: TErrorCode, message: string): AppError {
-  return new AppError(code, message);
-}
-
-export { errorStatus };

@@ -1,4 +1,5 @@
 import type { TRole } from '@koldoo/shared/contracts/auth.ts';
+import type { TCategory, fundingModes } from '@koldoo/shared/contracts/projects.ts';
 import type { TLocale } from '@koldoo/shared/locales.ts';
 
 /**
@@ -11,20 +12,7 @@ import type { TLocale } from '@koldoo/shared/locales.ts';
 /** A text in the three site languages. */
 export type TText = { ky: string; ru: string; en: string };
 
-export type TProjectCategory =
-  | 'bridge'
-  | 'road'
-  | 'water_supply'
-  | 'school'
-  | 'kindergarten'
-  | 'clinic_fap'
-  | 'medical_mission'
-  | 'sports'
-  | 'culture'
-  | 'other';
 
-/** all_or_nothing: pledges are released only if the goal is reached by the deadline. */
-export type TFundingMode = 'all_or_nothing' | 'flexible';
 
 export type TDemoCouncil = {
   id: string;
@@ -47,7 +35,7 @@ export type TDemoProject = {
   summary: TText;
   /** Markdown. */
   story: TText;
-  category: TProjectCategory;
+  category: TCategory;
   location: {
     regionId: string;
     districtId: string;
@@ -61,7 +49,8 @@ export type TDemoProject = {
   /** Budget total minus co-funding: what the diaspora is asked for. */
   goalMinor: number;
   deadlineDaysFromNow: number;
-  fundingMode: TFundingMode;
+  /** all_or_nothing: pledges are released only if the goal is reached by the deadline. */
+  fundingMode: (typeof fundingModes)[number];
   milestones: TDemoMilestone[];
   /** Skill slugs the council would welcome as in-kind pledges. */
   skillsWanted: string[];

@@ -2,8 +2,8 @@ import { ulid } from 'ulid';
 import type { TMe } from '@koldoo/shared/contracts/auth.ts';
 import { ZCouncilApplicationInput } from '@koldoo/shared/contracts/councils.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
-import { insertCouncilApplication, type TCouncilRecord } from '../../data/councils-repo.ts';
-import { getFileRecord, linkFileToCouncil } from '../../data/files-repo.ts';
+import { ProofTakenError, insertCouncilApplication, type TCouncilRecord } from '../../data/councils-repo.ts';
+import { getFileRecord } from '../../data/files-repo.ts';
 import { requireSignedIn } from '../access.ts';
 import type { TDomainContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
@@ -27,9 +27,12 @@ export async function applyForCouncil(ctx: TDomainContext, viewer: TMe | undefin
     officialIds: [],
     createdAt: ctx.clock.now().toISOString(),
   };
-  // Link first: a proof can back one application only, so it cannot be replayed for another council.
-  const link = await linkFileToCouncil(ctx.db, proof.id, council.id);
-  if (link !== 'linked') throw proofIssue('This document already backs another application');
-  await insertCouncilApplication(ctx.db, council, { id: ulid(), at: council.createdAt, actorId: user.id, action: 'apply' });
+  // A proof backs one application only, so it cannot be replayed for another council.
+  try {
+    await insertCouncilApplication(ctx.db, council, proof.id, { id: ulid(), at: council.createdAt, actorId: user.id, action: 'apply' });
+  } catch (error) {
+    if (error instanceof ProofTakenError) throw proofIssue('This document already backs another application');
+    throw error;
+  }
   return council;
 }

@@ -23,8 +23,20 @@ const subjectWords = {
   amendment: { ru: 'Изменение проекта', ky: 'Долбоордун өзгөртүүсү' },
 } as const;
 
-/** Tells the council (its official contact) about a moderator's decision, with the reason. */
+/**
+ * Tells the council (its official contact) about a moderator's decision, with the reason.
+ * Runs after the decision is committed, so a mail failure is logged, not thrown: answering 500
+ * would invite a retry of a decision that already happened (and now answers 409).
+ */
 export async function notifyCouncil(ctx: TDomainContext, councilId: string, notice: TNotice): Promise<void> {
+  try {
+    await sendNotice(ctx, councilId, notice);
+  } catch (error) {
+    ctx.logger.error({ err: error, councilId, notice: notice.subject }, 'council notification not sent');
+  }
+}
+
+async function sendNotice(ctx: TDomainContext, councilId: string, notice: TNotice): Promise<void> {
   const council = await getCouncil(ctx.db, councilId);
   if (!council) return;
   const word = decisionWords[notice.decision];

@@ -1,4 +1,3 @@
-import type { TMe } from '@koldoo/shared/contracts/auth.ts';
 import { AppError, type TFieldIssue } from '@koldoo/shared/errors.ts';
 import { getFileRecord } from '../../data/files-repo.ts';
 import type { TDomainContext } from '../context.ts';
@@ -6,7 +5,6 @@ import type { TDomainContext } from '../context.ts';
 /** Cover and gallery must be project images that exist; a proof PDF or a foreign id is refused. */
 export async function checkProjectImages(
   ctx: TDomainContext,
-  _user: TMe,
   content: { coverImageId?: string; galleryImageIds?: string[] },
 ): Promise<void> {
   const wanted = [

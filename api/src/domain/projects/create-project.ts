@@ -24,7 +24,7 @@ export async function createProject(ctx: TDomainContext, viewer: TMe | undefined
     });
   }
   if (council.status !== 'verified') throw new AppError('FORBIDDEN', 'The council is not verified yet');
-  await checkProjectImages(ctx, user, input);
+  await checkProjectImages(ctx, input);
 
   const { councilId: _owner, ...content } = input;
   const now = ctx.clock.now().toISOString();

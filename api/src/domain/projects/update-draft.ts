@@ -23,7 +23,7 @@ export async function updateDraft(ctx: TDomainContext, viewer: TMe | undefined, 
     ZProjectContentShape.superRefine((c, zctx) => checkProjectContent(c, today(ctx), zctx)),
     { ...recordToContent(project), ...patch },
   );
-  await checkProjectImages(ctx, user, patch);
+  await checkProjectImages(ctx, patch);
   const next: TProjectRecord = { ...project, ...contentToRecordFields(merged), updatedAt: ctx.clock.now().toISOString() };
   if (!merged.coverImageId) delete next.coverImageId;
   if (!(await replaceDraft(ctx.db, next, project.version))) {
