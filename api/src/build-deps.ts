@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { pino, type Logger } from 'pino';
 import { createLocalFileStore } from './adapters/local-file-store.ts';
 import { createOutboxMailer } from './adapters/outbox-mailer.ts';
 import { systemClock } from './adapters/system-clock.ts';
+import { createNbkrRatesSource } from './adapters/nbkr-rates.ts';
+import { createSimulatedPayments } from './adapters/simulated-payments.ts';
+import { createStripePayments } from './adapters/stripe-payments.ts';
+import type { TPayments } from './domain/ports.ts';
 import type { TAppDeps } from './deps.ts';
 import { isSecureOrigin, type TApiEnv } from './env.ts';
 
@@ -28,6 +33,32 @@ export function createLogger(level: TApiEnv['LOG_LEVEL']): Logger {
   return pino({ level, base: { service: 'koldoo-api' } });
 }
 
+/**
+ * Stripe when its key is set (the webhook secret is then required); otherwise, on the local
+ * platform (DynamoDB Local), the simulated TEST MODE checkout; otherwise no card payments.
+ */
+export function buildPayments(
+  env: Pick<TApiEnv, 'STRIPE_SECRET_KEY' | 'STRIPE_WEBHOOK_SECRET' | 'STRIPE_API_URL' | 'SIMULATED_WEBHOOK_SECRET' | 'DYNAMODB_ENDPOINT' | 'PUBLIC_ORIGIN'>,
+): TPayments | undefined {
+  if (env.STRIPE_SECRET_KEY) {
+    if (!env.STRIPE_WEBHOOK_SECRET) {
+      throw new Error('STRIPE_SECRET_KEY is set but STRIPE_WEBHOOK_SECRET is not: webhooks could not be verified. Set both or neither.');
+    }
+    return createStripePayments({
+      secretKey: env.STRIPE_SECRET_KEY,
+      webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+      ...(env.STRIPE_API_URL ? { apiUrl: env.STRIPE_API_URL } : {}),
+    });
+  }
+  if (env.DYNAMODB_ENDPOINT) {
+    return createSimulatedPayments({
+      webhookSecret: env.SIMULATED_WEBHOOK_SECRET ?? `whsec_sim_${randomBytes(24).toString('hex')}`,
+      publicOrigin: env.PUBLIC_ORIGIN,
+    });
+  }
+  return undefined;
+}
+
 /** The deps for a Node process (the local platform, the admin CLI, tests over HTTP). */
 export function buildNodeDeps(env: TApiEnv, overrides: Partial<TAppDeps> = {}): TAppDeps {
   const client = createDocumentClient(createDynamoClient(env));
@@ -37,7 +68,9 @@ export function buildNodeDeps(env: TApiEnv, overrides: Partial<TAppDeps> = {}): 
     clock: systemClock,
     mail: createOutboxMailer(db, systemClock),
     files: createLocalFileStore(env.UPLOADS_DIR),
-    payments: undefined,
+    payments: buildPayments(env),
+    // Only when configured: a laptop or CI has no route to nbkr.kg, and seeded rates suffice there.
+    ratesSource: env.NBKR_RATES_URL ? createNbkrRatesSource({ url: env.NBKR_RATES_URL }) : undefined,
     logger: createLogger(env.LOG_LEVEL),
     config: {
       publicOrigin: new URL(env.PUBLIC_ORIGIN).origin,
@@ -45,6 +78,8 @@ export function buildNodeDeps(env: TApiEnv, overrides: Partial<TAppDeps> = {}): 
       sessionTtlSeconds: env.SESSION_TTL_SECONDS,
       internalSecret: env.KOLDOO_INTERNAL_SECRET,
       hasDevOutbox: Boolean(env.DYNAMODB_ENDPOINT),
+      pledgeCurrencies: env.PLEDGE_CURRENCIES,
+      fiscalHost: { recipient: env.FISCAL_HOST_RECIPIENT, bankName: env.FISCAL_HOST_BANK, account: env.FISCAL_HOST_ACCOUNT, bic: env.FISCAL_HOST_BIC },
     },
     remoteAddress: nodeRemoteAddress,
     ...overrides,

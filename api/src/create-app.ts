@@ -16,6 +16,11 @@ import { councilOperations, councilRoutes, myCouncilRoutes } from './routes/coun
 import { devOutboxOperations, devOutboxRoutes } from './routes/dev-outbox.ts';
 import { moderationOperations, moderationRoutes } from './routes/moderation.ts';
 import { projectOperations, projectRoutes } from './routes/projects.ts';
+import {
+  moderationPledgeRoutes, myPledgeRoutes, pledgeOperations, pledgeRoutes, projectPledgeRoutes, simulatedCheckoutRoutes,
+} from './routes/pledges.ts';
+import { webhookOperations, webhookRoutes } from './routes/webhooks.ts';
+import { moderationRateRoutes, rateOperations, rateRoutes } from './routes/rates.ts';
 
 export const apiVersion = '0.1.0';
 
@@ -29,7 +34,10 @@ export const operations = [
   ...projectOperations,
   ...councilOperations,
   ...moderationOperations,
+  ...rateOperations,
   ...devOutboxOperations,
+  ...pledgeOperations,
+  ...webhookOperations,
 ];
 
 /**
@@ -49,8 +57,17 @@ export function createApp(deps: TAppDeps) {
     .route('/api/uploads', uploadRoutes)
     .route('/api/files', fileRoutes)
     .route('/api/projects', projectRoutes)
+    .route('/api/projects', projectPledgeRoutes)
+    .route('/api/pledges', pledgeRoutes)
+    .route('/api/me/pledges', myPledgeRoutes)
+    .route('/api/simulated-checkout', simulatedCheckoutRoutes)
+    .route('/api/moderation/pledges', moderationPledgeRoutes)
+    .route('/api/webhooks', webhookRoutes)
     .route('/api/councils', councilRoutes)
     .route('/api/me/councils', myCouncilRoutes)
+    .route('/api/rates', rateRoutes)
+    // Before the generic /api/moderation mount, like /api/moderation/users.
+    .route('/api/moderation/rates', moderationRateRoutes)
     .route('/api/moderation', moderationRoutes)
     .route('/api/dev/outbox', devOutboxRoutes)
     .get('/api/openapi.json', (c) => c.json(openApi))

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { tableDefinition } from '@koldoo/infra/table.ts';
+import { currencies, ZCurrency } from '@koldoo/shared/money.ts';
 
 /** The API's settings. Read from `process.env` here and nowhere else, and checked at start. */
 const ZApiEnv = z.object({
@@ -12,6 +13,23 @@ const ZApiEnv = z.object({
   KOLDOO_INTERNAL_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPLOADS_DIR: z.string().default('.data/uploads'),
+  /** The National Bank's daily rates XML (https://www.nbkr.kg/XML/daily.xml); unset: no automatic refresh. */
+  NBKR_RATES_URL: z.url().optional(),
+  /** Comma-separated ISO codes donors may pledge in. */
+  PLEDGE_CURRENCIES: z.string().default(currencies.join(',')).transform((list) => list.split(',').map((c) => c.trim())).pipe(z.array(ZCurrency).min(1)),
+  /** The fiscal host's bank details shown to donors paying by transfer. The defaults are labelled demo values. */
+  FISCAL_HOST_RECIPIENT: z.string().default('Koldoo Public Fund (DEMO details, not a real account)'),
+  FISCAL_HOST_BANK: z.string().default('Demo Bank of Kyrgyzstan, Bishkek'),
+  FISCAL_HOST_ACCOUNT: z.string().default('1280000000000000 (DEMO)'),
+  FISCAL_HOST_BIC: z.string().default('DEMOKG22'),
+  /** Card pledges through Stripe Checkout. Unset: the local platform simulates checkout (TEST MODE). */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_…, sk_live_…, rk_…)').optional(),
+  /** Required with STRIPE_SECRET_KEY: verifies webhook signatures. */
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith('whsec_', 'must be a Stripe webhook signing secret (whsec_…)').optional(),
+  /** Another Stripe API origin (tests point it at a local fake). Default: api.stripe.com. */
+  STRIPE_API_URL: z.url().optional(),
+  /** Signs the simulated checkout's events; a random one per process when unset. */
+  SIMULATED_WEBHOOK_SECRET: z.string().min(16).optional(),
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 

@@ -23,6 +23,14 @@ export const errorCodes = [
   'EMAIL_TAKEN',
   /** A conditional write lost a race or the object is in the wrong state. */
   'CONFLICT',
+  /** The project is not published or funded, or its deadline passed: no pledges now. */
+  'PROJECT_NOT_ACCEPTING_PLEDGES',
+  /** An Idempotency-Key was reused with a different request body. */
+  'IDEMPOTENCY_KEY_REUSED',
+  /** A webhook's signature is missing, wrong or older than the tolerance. */
+  'INVALID_SIGNATURE',
+  /** The payment provider (Stripe) failed or timed out; retrying with the same Idempotency-Key is safe. */
+  'PAYMENT_PROVIDER_UNAVAILABLE',
   /** The request body is larger than the route accepts. */
   'PAYLOAD_TOO_LARGE',
   /** Too many attempts; `Retry-After` says when to try again. */
@@ -46,6 +54,10 @@ export const errorStatus = {
   NOT_FOUND: 404,
   EMAIL_TAKEN: 409,
   CONFLICT: 409,
+  PROJECT_NOT_ACCEPTING_PLEDGES: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  INVALID_SIGNATURE: 400,
+  PAYMENT_PROVIDER_UNAVAILABLE: 502,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,

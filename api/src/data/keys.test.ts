@@ -13,6 +13,13 @@ describe('keys', () => {
     expect(keys.email('Aida@Example.KG')).toEqual(keys.email('aida@example.kg'));
   });
 
+  it('keeps all current rates in one partition and each currency’s history in its own', () => {
+    expect(keys.rate('USD')).toEqual({ pk: 'RATE', sk: 'CURRENCY#USD' });
+    expect(keys.rateHistory('USD', '2026-11-21T09:00:00.000Z', '01K')).toEqual({ pk: 'RATE#USD', sk: 'AT#2026-11-21T09:00:00.000Z#01K' });
+    // Login windows are `RATE#<scope>#<subject>` / `WINDOW`: a three-letter code never clashes with them.
+    expect(keys.rateHistory('USD', 'x', 'y').pk).not.toBe(keys.rateLimit('login-ip', 'USD').pk);
+  });
+
   it('groups sessions of one user under a GSI1 partition', () => {
     expect(keys.sessionsOfUser('01J')).toEqual({ gsi1pk: 'USER#01J#SESSIONS' });
   });

@@ -22,6 +22,25 @@ export const keys = {
   userCouncil: (userId: string, councilId: string) => ({ pk: `USER#${userId}`, sk: `COUNCIL#${councilId}` }),
   /** An uploaded file's metadata; the bytes live in the file store under its `storageKey`. */
   file: (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'META' }),
+  /** A pledge lives in its own partition; GSI1 lists a project's pledges, GSI2 holds the treasurer's queues. */
+  pledge: (id: string) => ({ pk: `PLEDGE#${id}`, sk: 'PLEDGE' }),
+  pledgesOfProject: (projectId: string) => `PROJECT#${projectId}#PLEDGES`,
+  /** `PLEDGES#awaiting_transfer` (bank transfers not yet reconciled) and `PLEDGES#refunds_due`. */
+  pledgeQueue: (queue: 'awaiting_transfer' | 'refunds_due') => `PLEDGES#${queue}`,
+  /** A member's pledges, newest last: `USER#<id>` / `PLEDGE#<createdAt>#<pledgeId>`. */
+  userPledge: (userId: string, createdAt: string, pledgeId: string) => ({ pk: `USER#${userId}`, sk: `PLEDGE#${createdAt}#${pledgeId}` }),
+  /** Uniqueness guard for bank-transfer reference codes, and their look-up. */
+  pledgeReference: (code: string) => ({ pk: `PLEDGEREF#${code}`, sk: 'REF' }),
+  /** A repeated `Idempotency-Key` finds the pledge it made. Scope: the account or the e-mail. */
+  idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),
+  /** Immutable money movements of a project; the key is deterministic so nothing is booked twice. */
+  ledgerEntry: (projectId: string, pledgeId: string, kind: string) => ({ pk: `LEDGER#${projectId}`, sk: `ENTRY#${pledgeId}#${kind}` }),
+  /** A payment event (Stripe's id) already processed. */
+  paymentEvent: (eventId: string) => ({ pk: `PAYEVENT#${eventId}`, sk: 'EVENT' }),
+  /** All current exchange rates share one small partition, so the whole table of rates is one Query. */
+  rate: (currency: string) => ({ pk: 'RATE', sk: `CURRENCY#${currency}` }),
+  /** Immutable history of one currency's rate; the sk sorts by time (the ulid only breaks same-millisecond ties). */
+  rateHistory: (currency: string, at: string, id: string) => ({ pk: `RATE#${currency}`, sk: `AT#${at}#${id}` }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
   outbox: (mailId: string) => ({ pk: 'OUTBOX', sk: `MAIL#${mailId}` }),
 } as const;

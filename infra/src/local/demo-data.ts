@@ -56,7 +56,6 @@ export type TDemoProject = {
   skillsWanted: string[];
   contact: { name: string; phone: string };
   raisedMinor: number;
-  backers: number;
 };
 
 export type TDemoAccount = {
@@ -268,7 +267,6 @@ const footbridge: TDemoProject = {
   skillsWanted: ['structural_engineer', 'welder', 'site_supervision'],
   contact: { name: 'Эрмек Жумабаев', phone: '+996 772 341 205' },
   raisedMinor: som(1_872_400),
-  backers: 231,
 };
 
 const surgeryWeek: TDemoProject = {
@@ -365,7 +363,6 @@ const surgeryWeek: TDemoProject = {
   skillsWanted: ['general_surgeon', 'paediatric_surgeon', 'anaesthesiologist', 'theatre_nurse'],
   contact: { name: 'Динара Калыбекова', phone: '+996 770 228 654' },
   raisedMinor: som(312_500),
-  backers: 87,
 };
 
 const waterPipeline: TDemoProject = {
@@ -466,7 +463,6 @@ const waterPipeline: TDemoProject = {
   skillsWanted: ['water_engineer', 'surveyor', 'plumber'],
   contact: { name: 'Нурлан Сабыров', phone: '+996 779 512 048' },
   raisedMinor: som(1_684_200),
-  backers: 356,
 };
 
 const schoolRoof: TDemoProject = {
@@ -567,7 +563,6 @@ const schoolRoof: TDemoProject = {
   skillsWanted: ['roofer', 'carpenter'],
   contact: { name: 'Зуура Мамасалиева', phone: '+996 773 605 219' },
   raisedMinor: som(245_000),
-  backers: 31,
 };
 
 const kindergartenHeating: TDemoProject = {
@@ -668,7 +663,6 @@ const kindergartenHeating: TDemoProject = {
   skillsWanted: ['heating_engineer', 'plumber', 'welder'],
   contact: { name: 'Гүлнара Асанова', phone: '+996 555 870 316' },
   raisedMinor: som(641_800),
-  backers: 132,
 };
 
 const sportsGround: TDemoProject = {
@@ -769,7 +763,6 @@ const sportsGround: TDemoProject = {
   skillsWanted: ['football_coach', 'electrician'],
   contact: { name: 'Бекжан Алыкулов', phone: '+996 708 331 472' },
   raisedMinor: som(402_000),
-  backers: 58,
 };
 
 const roadRepair: TDemoProject = {
@@ -864,7 +857,6 @@ const roadRepair: TDemoProject = {
   skillsWanted: ['road_engineer', 'heavy_machinery_operator'],
   contact: { name: 'Таалайбек Осмонкулов', phone: '+996 700 194 627' },
   raisedMinor: som(1_120_400),
-  backers: 173,
 };
 
 const fapRoof: TDemoProject = {
@@ -950,7 +942,6 @@ const fapRoof: TDemoProject = {
   skillsWanted: ['roofer', 'carpenter'],
   contact: { name: 'Мирлан Турдубаев', phone: '+996 557 403 981' },
   raisedMinor: som(87_500),
-  backers: 24,
 };
 
 export const demoProjects: TDemoProject[] = [

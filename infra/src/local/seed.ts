@@ -6,11 +6,14 @@ import { putCouncil } from '@koldoo/api/data/councils-repo.ts';
 import { putProjectWithEvents } from '@koldoo/api/data/projects-repo.ts';
 import { getUserByEmail, grantRole, setCouncilIds, type TUserRecord } from '@koldoo/api/data/users-repo.ts';
 import { contentToRecordFields } from '@koldoo/api/domain/projects/project-view.ts';
+import { today } from '@koldoo/api/domain/parse-input.ts';
+import { seedDefaultRates } from '@koldoo/api/domain/rates/default-rates.ts';
 import type { TAppDeps } from '@koldoo/api/deps.ts';
+import { seedDemoPledges } from './seed-pledges.ts';
 import { demoAccounts, demoCouncils, demoPassword, demoProjects, type TDemoProject } from './demo-data.ts';
 
 /** Bump when the stored shape of demo items changes; a new marker re-seeds over the old items. */
-const marker = 'DEMO#v3';
+const marker = 'DEMO#v4';
 const dayMs = 24 * 3600 * 1000;
 
 /**
@@ -23,6 +26,9 @@ export async function seedDemoData(deps: TAppDeps, endpoint = process.env.DYNAMO
     throw new Error('Refusing to seed demo data outside DynamoDB Local (DYNAMODB_ENDPOINT must be loopback)');
   }
   const now = deps.clock.now();
+  // Outside the marker, so platforms seeded before rates existed get them too; it only fills gaps.
+  const ratesSeeded = await seedDefaultRates(deps.db, today(deps), now);
+  if (ratesSeeded.length > 0) deps.logger.info({ currencies: ratesSeeded }, 'default exchange rates seeded');
   if (!(await claimMarker(deps, now.toISOString()))) return false;
   try {
     const users = new Map<string, TUserRecord>();
@@ -46,6 +52,7 @@ export async function seedDemoData(deps: TAppDeps, endpoint = process.env.DYNAMO
     }
     for (const [index, project] of demoProjects.entries()) {
       await seedProject(deps, project, now, index, { officialId: officialUser.id, moderatorId: moderator.id });
+      await seedDemoPledges(deps, project, index);
     }
   } catch (error) {
     // Give the marker back so the next start retries; every step above is an idempotent put.
@@ -105,8 +112,9 @@ async function seedProject(deps: TAppDeps, demo: TDemoProject, now: Date, index:
       id: demo.id,
       councilId: demo.councilId,
       status: 'published',
-      raisedMinor: demo.raisedMinor,
-      backers: demo.backers,
+      // Counted up by real pledges below, so the counters always equal the public ledger.
+      raisedMinor: 0,
+      backers: 0,
       createdAt,
       updatedAt: publishedAt,
       publishedAt,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** What an upload is for decides who may read it back. */
-export const uploadKinds = ['council_proof', 'project_image'] as const;
+/** `transfer_proof`: a donor's bank-transfer receipt, private to moderators and the donor. */
+export const uploadKinds = ['council_proof', 'project_image', 'transfer_proof'] as const;
 export const ZUploadKind = z.enum(uploadKinds);
 export type TUploadKind = z.infer<typeof ZUploadKind>;
 

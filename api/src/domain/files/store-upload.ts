@@ -10,6 +10,7 @@ import { isImageType, sniffFileType, type TSniffedType } from './sniff-file-type
 const allowedTypes: Record<TUploadKind, readonly TSniffedType[]> = {
   project_image: ['image/jpeg', 'image/png', 'image/webp'],
   council_proof: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
+  transfer_proof: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
 };
 
 export function storageKeyOf(kind: TUploadKind, id: string): string {
