@@ -1,6 +1,7 @@
 import type { TLoadResult } from './load-test.ts';
 import type { TLighthouseResult } from './lighthouse-audit.ts';
 import type { TPageWeight } from './page-weight.ts';
+import type { TPledgeLoadResult } from './pledge-load.ts';
 import type { TSeedResult } from './seed-projects.ts';
 
 export type TMachine = {
@@ -18,6 +19,7 @@ export type TBenchResults = {
   settings: { durationS: number; connections: number; warmupS: number; logLevel: string };
   seed: TSeedResult;
   load: TLoadResult[];
+  pledges: TPledgeLoadResult;
   weights: TPageWeight[];
   lighthouse: TLighthouseResult[];
 };
@@ -61,6 +63,14 @@ export function checks(results: TBenchResults): TCheck[] {
       ...(why ? { reason: why } : {}),
     });
   }
+  const p = results.pledges;
+  const isExact = p.raisedDeltaMinor === p.expectedDeltaMinor && p.backersDelta === p.completed;
+  list.push({
+    target: 'Pledges on one project: ≥ 100 completed/s, 0 errors, counters exact',
+    measured: `${p.perSecond.toFixed(0)} completed/s (${p.completed} in ${p.durationS.toFixed(1)} s), p99 ${ms(p.p99)}, ${p.errors} errors, counters ${isExact ? 'exact' : 'WRONG'}`,
+    isPass: p.perSecond >= 100 && p.errors === 0 && isExact,
+    ...(p.firstError ? { reason: p.firstError.slice(0, 160) } : {}),
+  });
   const project = results.weights.find((w) => w.name === 'project page');
   if (project) {
     const js = project.totals.script.gzipBytes;
@@ -161,6 +171,14 @@ export function renderReport(results: TBenchResults): string {
       (r) =>
         `- ${r.scenario.label}: ${r.scenario.paths.length} paths, e.g. \`${r.scenario.paths.slice(0, 3).join('`, `')}\``,
     ),
+    '',
+    '## Pledges on one project',
+    '',
+    `${results.pledges.concurrency} concurrent donors for ${results.pledges.durationS.toFixed(1)} s on project \`${results.pledges.projectId}\`. Each completed pledge is two HTTP requests: \`POST /api/projects/:id/pledges\` (card) and the TEST MODE checkout's confirm, whose signed Stripe-shaped event runs through the webhook code (signature check, event de-duplication, one transaction over pledge + project counters + ledger entry).`,
+    '',
+    '| completed | per second | p50 | p99 | max | errors | raised grew by | completed sum | backers grew by |',
+    '|---|---|---|---|---|---|---|---|---|',
+    `| ${results.pledges.completed} | ${results.pledges.perSecond.toFixed(1)} | ${ms(results.pledges.p50)} | ${ms(results.pledges.p99)} | ${ms(results.pledges.max)} | ${results.pledges.errors} | ${results.pledges.raisedDeltaMinor} | ${results.pledges.expectedDeltaMinor} | ${results.pledges.backersDelta} |`,
     '',
     '## Page weight (first load, empty cache, headless Chromium)',
     '',

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { findFreePort } from '@koldoo/infra/local/free-port.ts';
 import { auditPages } from './lighthouse-audit.ts';
 import { runLoad, type TScenario } from './load-test.ts';
+import { runPledgeLoad } from './pledge-load.ts';
 import { launchBrowser, measurePage } from './page-weight.ts';
 import { startBenchPlatform } from './platform.ts';
 import { renderReport, renderSummary, type TBenchResults } from './report.ts';
@@ -23,7 +24,8 @@ import { openDb, seedProjects } from './seed-projects.ts';
  * Lighthouse, and writes test/bench/REPORT.md. Failing targets are reported, not thrown: the
  * exit code is non-zero only when the bench itself breaks.
  * Env: BENCH_DURATION (s, 20), BENCH_CONNECTIONS (50), BENCH_WARMUP (s, 3), BENCH_PROJECTS (1000),
- * BENCH_LOG_LEVEL (API log level, warn), BENCH_SKIP_BUILD=1 to use the existing web build.
+ * BENCH_LOG_LEVEL (API log level, warn), BENCH_SKIP_BUILD=1 to use the existing web build,
+ * BENCH_PLEDGE_DURATION (s, 10), BENCH_PLEDGE_CONCURRENCY (20).
  */
 const repoRoot = resolve(import.meta.dirname, '../..');
 const envNumber = (name: string, fallback: number) => {
@@ -134,6 +136,13 @@ async function main() {
       ),
     );
 
+  process.stderr.write('bench: pledges on one project (create + simulated checkout)\n');
+  const pledges = await runPledgeLoad({
+    baseUrl: platform.url,
+    durationS: envNumber('BENCH_PLEDGE_DURATION', 10),
+    concurrency: envNumber('BENCH_PLEDGE_CONCURRENCY', 20),
+  });
+
   const browser = await launchBrowser();
   const untrackBrowser = track(() => browser.close());
   const projectUrl = `${platform.url}/projects/${seed.ids[0]}`;
@@ -168,6 +177,7 @@ async function main() {
     settings,
     seed,
     load,
+    pledges,
     weights,
     lighthouse,
   };
