@@ -15,7 +15,8 @@ export async function refundExpiredProjects(ctx: TDomainContext): Promise<{ refu
   const expired = (await listProjectCardsByStatus(ctx.db, 'expired')).filter((card) => card.fundingMode === 'all_or_nothing');
   for (const card of expired) {
     const project = await getProject(ctx.db, card.id);
-    if (!project || project.status !== 'expired' || project.raisedMinor >= project.goalMinor) continue;
+    // Expired means the goal was missed at the deadline; late money does not change that.
+    if (!project || project.status !== 'expired') continue;
     for (const pledge of await listPledgesOfProject(ctx.db, project.id)) {
       if (pledge.status !== 'succeeded' && pledge.status !== 'partially_refunded') continue;
       if (pledge.method === 'bank_transfer') {

@@ -2,7 +2,7 @@ import type { TMe } from '@koldoo/shared/contracts/auth.ts';
 import { ZRefundInput } from '@koldoo/shared/contracts/pledges.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
 import type { TPledgeRecord } from '../../data/pledge-record.ts';
-import { claimRefund, getPledge } from '../../data/pledges-repo.ts';
+import { claimRefund, getPledge, updatePledgeFields } from '../../data/pledges-repo.ts';
 import { requireModerator } from '../access.ts';
 import type { TDomainContext } from '../context.ts';
 import { parseInput } from '../parse-input.ts';
@@ -48,5 +48,7 @@ export async function refundCard(ctx: TDomainContext, pledge: TPledgeRecord, amo
 async function settleRefund(ctx: TDomainContext, pledge: TPledgeRecord, amount: number, extra: Partial<TPledgeRecord>) {
   const result = await applyPledgeHappening(ctx, pledge.id, { kind: 'refund', cumulativeMinor: pledge.refundedMinor + amount }, { ...extra, refundClaimedAt: undefined });
   if (!result.changed && result.why === 'wrong_state') throw new AppError('CONFLICT', `This pledge is ${result.pledge.status}`);
+  // Stripe's charge.refunded webhook recorded this refund first: release our claim, or it blocks the next refund until the lease ends.
+  if (!result.changed && result.pledge.refundClaimedAt) await updatePledgeFields(ctx.db, result.pledge, { refundClaimedAt: undefined });
   return result;
 }

@@ -1,7 +1,8 @@
 import type { TMe } from '@koldoo/shared/contracts/auth.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
 import { checkoutCompletedEvent } from '../../adapters/stripe-events.ts';
-import { simulatedPaymentIntentId, simulatedSessionId, type TSimulatedPayments } from '../../adapters/simulated-payments.ts';
+import { simulatedPaymentIntentId, simulatedSessionId } from '../../adapters/simulated-ids.ts';
+import type { TSimulatedPayments } from '../../adapters/simulated-payments.ts';
 import type { TPledgeRecord } from '../../data/pledge-record.ts';
 import { getPledge } from '../../data/pledges-repo.ts';
 import type { TDomainContext } from '../context.ts';
