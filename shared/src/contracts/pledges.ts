@@ -104,10 +104,9 @@ export const ZRefundInput = z.object({
   reference: z.string().trim().min(1).max(120).optional(),
   reason: z.string().trim().min(3).max(500),
 });
-export const ZAttachProofInput = z.object({ fileId: ZId });
 export const ZPledgeQueueQuery = z.object({
   view: z.enum(['awaiting_transfer', 'refunds_due']).default('awaiting_transfer'),
-  reference: z.string().trim().max(20).optional(),
+  reference: z.string().trim().max(40).optional(),
 });
 
 /** One line of a project's public ledger: a pledge that brought money, once, with its refunds. */

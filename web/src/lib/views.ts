@@ -92,8 +92,25 @@ export type TProjectView = TCardView & {
 };
 
 /** Messages shown once after a successful form (see lib/server/notice.ts). */
-export type TNoticeKey =
-  `notice.${'saved' | 'submitted' | 'decided' | 'cancelled' | 'applied' | 'amended' | 'created' | 'submitFailed' | 'advanced'}`;
+export type TNoticeKey = `notice.${
+  | 'saved'
+  | 'submitted'
+  | 'decided'
+  | 'cancelled'
+  | 'applied'
+  | 'amended'
+  | 'created'
+  | 'submitFailed'
+  | 'advanced'
+  | 'pledgeCancelled'
+  | 'proofUploaded'
+  | 'paymentConfirmed'
+  | 'paymentDeclined'
+  | 'reconciled'
+  | 'refunded'
+  | 'rateSaved'
+  | 'ratesRefreshed'
+  | 'checkoutCancelled'}`;
 
 /** Audit actions the pages can name; an action added later shows as a plain "updated". */
 export const timelineActions = [

@@ -8,13 +8,16 @@ import { withProjectTitles, type TPledgeListItem } from './list-my-pledges.ts';
 
 /**
  * The treasurer's work: bank transfers awaiting the money, or transfers to refund by hand after
- * an all-or-nothing project expired. A reference code from the bank statement finds one pledge.
+ * an all-or-nothing project expired. A reference code from the bank statement (or a card
+ * pledge's id from its receipt) finds one pledge.
  */
 export async function listPledgeQueueFor(ctx: TDomainContext, viewer: TMe | undefined, query: unknown): Promise<{ items: TPledgeListItem[] }> {
   requireModerator(viewer);
   const { view, reference } = parseInput(ZPledgeQueueQuery, query);
   if (reference) {
-    const id = await findPledgeIdByReference(ctx.db, reference.toUpperCase());
+    // Card pledges have no bank code; their receipts quote the pledge id instead.
+    const isPledgeId = /^[0-9A-HJKMNP-TV-Z]{26}$/i.test(reference);
+    const id = isPledgeId ? reference.toUpperCase() : await findPledgeIdByReference(ctx.db, reference.toUpperCase());
     return { items: id ? await withProjectTitles(ctx, await batchGetPledges(ctx.db, [id])) : [] };
   }
   return { items: await withProjectTitles(ctx, await listPledgeQueue(ctx.db, view)) };

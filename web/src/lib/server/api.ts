@@ -7,5 +7,7 @@ export * from './api/auth.ts';
 export * from './api/councils.ts';
 export * from './api/dev.ts';
 export * from './api/moderation.ts';
+export * from './api/pledges.ts';
 export * from './api/projects.ts';
+export * from './api/rates.ts';
 export * from './api/uploads.ts';

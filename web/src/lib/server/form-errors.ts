@@ -119,7 +119,12 @@ export function errorsFromApi(locale: TLocale, failure: TApiFailure, fieldOf: TF
         issues: firstPerField(
           failure.issues.map((issue) => ({
             field: fieldOf(issue.path),
-            message: describeIssue(locale, { field: issue.path, code: issue.code }),
+            message: describeIssue(locale, {
+              field: issue.path,
+              code: issue.code,
+              // The API's issues carry no origin; money paths (`amount.value`, `unitCostMinor`) are numbers.
+              origin: /(^|\.)value$|Minor$/.test(issue.path) ? 'number' : undefined,
+            }),
           })),
         ),
       };

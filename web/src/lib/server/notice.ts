@@ -14,6 +14,15 @@ const notices = {
   created: 'notice.created',
   advanced: 'notice.advanced',
   submitFailed: 'notice.submitFailed',
+  pledgeCancelled: 'notice.pledgeCancelled',
+  proofUploaded: 'notice.proofUploaded',
+  paymentConfirmed: 'notice.paymentConfirmed',
+  paymentDeclined: 'notice.paymentDeclined',
+  reconciled: 'notice.reconciled',
+  refunded: 'notice.refunded',
+  rateSaved: 'notice.rateSaved',
+  ratesRefreshed: 'notice.ratesRefreshed',
+  checkoutCancelled: 'notice.checkoutCancelled',
 } as const satisfies Record<string, TNoticeKey>;
 export type TNotice = keyof typeof notices;
 

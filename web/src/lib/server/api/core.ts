@@ -22,7 +22,7 @@ export type TApiFailure = {
 export type TApiResult<T> = { ok: true; value: T } | TApiFailure;
 
 export type TCall = {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   path: `/api/${string}`;
   /** Sent as JSON. */
   body?: unknown;
@@ -30,6 +30,8 @@ export type TCall = {
   form?: FormData;
   /** Added to the path as a query string; undefined and '' values are left out. */
   query?: Record<string, string | number | undefined>;
+  /** Extra request headers, e.g. `Idempotency-Key`. */
+  headers?: Record<string, string>;
 };
 
 /**
@@ -67,6 +69,7 @@ function headersFor(event: RequestEvent, request: TCall): Headers {
   const requestId = event.request.headers.get('x-request-id');
   if (requestId) headers.set('x-request-id', requestId);
   if (request.body !== undefined) headers.set('content-type', 'application/json');
+  for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
   return headers;
 }
 

@@ -12,6 +12,12 @@ export function parseSom(text: string): number | null {
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
+/**
+ * An amount in any of our currencies, typed in major units ("25", "25,50"): all of them have two
+ * decimals, like the som, so the same rule gives exact minor units.
+ */
+export const parseMajor = parseSom;
+
 /** 150050 -> "1500.50", 150000 -> "1500": the inverse of parseSom, for filling a form. */
 export function somInput(minor: number): string {
   const whole = Math.trunc(minor / 100);
@@ -26,6 +32,7 @@ export function parsePercent(text: string): number | null {
 }
 
 export const percentInput = somInput;
+export const majorInput = somInput;
 
 /** A whole number such as a quantity or a head count; null for anything else. */
 export function parseWhole(text: string): number | null {

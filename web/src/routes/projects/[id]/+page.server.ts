@@ -1,10 +1,25 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { t } from '@koldoo/shared/i18n/index.ts';
-import { advanceProject, cancelProject, decide, getProject } from '#lib/server/api.ts';
+import {
+  advanceProject,
+  cancelProject,
+  createPledge,
+  decide,
+  getProject,
+  ledgerCsvUrl,
+  listRates,
+} from '#lib/server/api.ts';
 import { readCancel, readDecision } from '#lib/server/decision-form.ts';
 import { errorsFromApi, failureStatus } from '#lib/server/form-errors.ts';
 import { noticeKey } from '#lib/server/notice.ts';
 import { actsFor, failPage, isModerator, requireModerator } from '#lib/server/page-errors.ts';
+import {
+  checkPledge,
+  idempotencyKeyOf,
+  pledgeFieldOf,
+  pledgeFormView,
+  readPledgeForm,
+} from '#lib/server/pledges/pledge-form.ts';
 import { amendableStatuses } from '#lib/server/project-form/amendment.ts';
 import { toProjectView } from '#lib/server/views/project-page.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,7 +43,7 @@ export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
   const { locale, user } = event.locals;
-  const result = await getProject(event, event.params.id);
+  const [result, rates] = await Promise.all([getProject(event, event.params.id), listRates(event)]);
   if (!result.ok) failPage(result);
   const project = toProjectView(result.value, locale);
   const { coverImageId } = result.value.project;
@@ -52,7 +67,18 @@ export const load: PageServerLoad = async (event) => {
       decide: isModerator(user) && project.status === 'submitted',
       cancel: isModerator(user) && cancellable.has(project.status),
     },
-    notice: noticeKey(event.url),
+    // Without rates the form still works; only the som estimate is missing.
+    pledge: pledgeFormView({
+      project,
+      rates: rates.ok ? rates.value : [],
+      locale,
+      signedInEmail: user?.email ?? null,
+    }),
+    ledger: { url: `/projects/${encodeURIComponent(project.id)}/ledger`, csvUrl: ledgerCsvUrl(project.id) },
+    // Stripe sends a donor who left its checkout back here with `?pledge=cancelled`.
+    notice:
+      noticeKey(event.url) ??
+      (event.url.searchParams.get('pledge') === 'cancelled' ? ('notice.checkoutCancelled' as const) : null),
   };
 };
 
@@ -93,5 +119,39 @@ export const actions = {
     const result = await advanceProject(event, event.params.id, step);
     if (!result.ok) return fail(failureStatus(result), { form: 'advance' as const, ...errorsFromApi(event.locals.locale, result) });
     redirect(303, `/projects/${encodeURIComponent(event.params.id)}?notice=advanced`);
+  },
+  /**
+   * A donor's pledge. Card pledges go on to the checkout (Stripe's page, or the labelled test
+   * page locally); bank transfers to the receipt with the bank details.
+   */
+  pledge: async (event) => {
+    const { locale, user } = event.locals;
+    const form = await event.request.formData();
+    const values = readPledgeForm(form);
+    let idempotencyKey = idempotencyKeyOf(form);
+    const checked = checkPledge(values, Boolean(user), locale);
+    // Nothing reached the API, so the same key serves the corrected form.
+    if (!checked.ok) return fail(400, { form: 'pledge' as const, ...checked.errors, values, idempotencyKey });
+    let result = await createPledge(event, event.params.id, checked.input, idempotencyKey);
+    if (!result.ok && result.code === 'IDEMPOTENCY_KEY_REUSED') {
+      // The donor changed the form after a post whose outcome they never saw (e.g. the card
+      // service was down): that is a new pledge, so it gets a new key.
+      idempotencyKey = crypto.randomUUID();
+      result = await createPledge(event, event.params.id, checked.input, idempotencyKey);
+    }
+    if (!result.ok) {
+      // After a 5xx the pledge may exist: a retry with the same key returns it instead of a second one.
+      const keepKey = result.status >= 500;
+      return fail(failureStatus(result), {
+        form: 'pledge' as const,
+        ...errorsFromApi(locale, result, pledgeFieldOf),
+        values,
+        idempotencyKey: keepKey ? idempotencyKey : crypto.randomUUID(),
+      });
+    }
+    const { checkoutUrl, receiptUrl } = result.value;
+    const next = checked.input.method === 'card' && checkoutUrl ? checkoutUrl : receiptUrl;
+    // A redirect without a fragment inherits the form's `#pledge`; name one so it does not.
+    redirect(303, next.includes('#') ? next : `${next}#main`);
   },
 } satisfies Actions;
