@@ -26,3 +26,9 @@ export const load: PageServerLoad = async (event) => {
     firstHref: cursor ? listingHref('/projects', filters) : null,
   };
 };
+
+/**
+ * A public reading page, opened on costly mobile data: no JavaScript or hydration payload.
+ * Its forms (filters, search, the language switcher) are plain GET/POST forms.
+ */
+export const csr = false;
