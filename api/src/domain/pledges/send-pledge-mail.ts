@@ -55,7 +55,7 @@ export async function sendPledgeReceipt(ctx: TDomainContext, pledge: TPledgeReco
     `${words.date[l]}: ${formatDate(pledge.succeededAt ?? pledge.updatedAt, l)}`,
     `${words.reference[l]}: ${pledge.referenceCode ?? pledge.id}`,
     '',
-    `${words.link[l]}: ${ctx.config.publicOrigin}/pledges/${pledge.id}`,
+    `${words.link[l]}: ${receiptUrl(ctx, pledge.id, pledge.accessToken)}`,
   ];
   await sendSafely(ctx, pledge, `Koldoo: ${words.receipt[l]} ${pledge.referenceCode ?? pledge.id}`, lines);
 }
