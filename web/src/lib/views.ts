@@ -110,7 +110,8 @@ export type TNoticeKey = `notice.${
   | 'refunded'
   | 'rateSaved'
   | 'ratesRefreshed'
-  | 'checkoutCancelled'}`;
+  | 'checkoutCancelled'
+  | 'officialAdded'}`;
 
 /** Audit actions the pages can name; an action added later shows as a plain "updated". */
 export const timelineActions = [

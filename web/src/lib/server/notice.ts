@@ -23,6 +23,7 @@ const notices = {
   rateSaved: 'notice.rateSaved',
   ratesRefreshed: 'notice.ratesRefreshed',
   checkoutCancelled: 'notice.checkoutCancelled',
+  officialAdded: 'notice.officialAdded',
 } as const satisfies Record<string, TNoticeKey>;
 export type TNotice = keyof typeof notices;
 

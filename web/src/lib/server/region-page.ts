@@ -3,7 +3,7 @@ import type { TLocale } from '@koldoo/shared/locales.ts';
 import { findDistrict, findRegion, placeName } from '@koldoo/shared/regions.ts';
 import { listCouncils, listProjects } from './api.ts';
 import { listingHref } from './listing.ts';
-import { failPage } from './page-errors.ts';
+import { failPage, isModerator } from './page-errors.ts';
 import { toCardView, toCouncilView } from './views/cards.ts';
 
 /** Councils and projects of a region, or of one district when `districtId` is given. */
@@ -32,6 +32,8 @@ export async function loadPlace(
       ? []
       : region.districts.map((d) => ({ id: d.id, name: placeName(d, locale) })),
     councils: councils.value.map((council) => toCouncilView(council, locale)),
+    /** Moderators get a link from each council to where they add its officials. */
+    canManageCouncils: isModerator(event.locals.user),
     projects: projects.value.items.map((card) => toCardView(card, locale)),
     allProjectsHref: listingHref('/projects', place),
     hasMore: projects.value.nextCursor !== null,

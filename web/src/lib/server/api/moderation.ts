@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
-import { ZCouncilPrivate } from '@koldoo/shared/contracts/councils.ts';
+import { ZCouncilPrivate, type ZAddOfficialInput } from '@koldoo/shared/contracts/councils.ts';
 import type { TDecisionInput } from '@koldoo/shared/contracts/moderation.ts';
 import { ZProjectCard } from '@koldoo/shared/contracts/projects.ts';
 import { call, type TApiResult } from './core.ts';
@@ -26,6 +26,9 @@ const ZModerationQueue = z.object({
 });
 export type TModerationQueue = z.infer<typeof ZModerationQueue>;
 
+/** The shared contract exports only the schema. */
+export type TAddOfficialInput = z.infer<typeof ZAddOfficialInput>;
+
 export const moderationSubjects = ['councils', 'projects', 'amendments'] as const;
 export type TModerationSubject = (typeof moderationSubjects)[number];
 
@@ -50,4 +53,14 @@ export async function cancelProject(
 ): Promise<TApiResult<void>> {
   const path = `/api/moderation/projects/${encodeURIComponent(id)}/cancel` as const;
   return call<void>(event, { method: 'POST', path, body: { reason } }, null);
+}
+
+/** Adds an existing account (by e-mail) as another official of a verified council. */
+export async function addCouncilOfficial(
+  event: RequestEvent,
+  councilId: string,
+  input: TAddOfficialInput,
+): Promise<TApiResult<void>> {
+  const path = `/api/moderation/councils/${encodeURIComponent(councilId)}/officials` as const;
+  return call<void>(event, { method: 'POST', path, body: input }, null);
 }
