@@ -10,7 +10,8 @@ import { createSimulatedPayments } from './adapters/simulated-payments.ts';
 import { createStripePayments } from './adapters/stripe-payments.ts';
 import type { TPayments } from './domain/ports.ts';
 import type { TAppDeps } from './deps.ts';
-import { isSecureOrigin, type TApiEnv } from './env.ts';
+import type { TApiEnv } from './env.ts';
+import { appConfigOf } from './app-config.ts';
 
 export function createDynamoClient(env: Pick<TApiEnv, 'DYNAMODB_ENDPOINT' | 'AWS_REGION'>): DynamoDBClient {
   return new DynamoDBClient({
@@ -72,15 +73,7 @@ export function buildNodeDeps(env: TApiEnv, overrides: Partial<TAppDeps> = {}): 
     // Only when configured: a laptop or CI has no route to nbkr.kg, and seeded rates suffice there.
     ratesSource: env.NBKR_RATES_URL ? createNbkrRatesSource({ url: env.NBKR_RATES_URL }) : undefined,
     logger: createLogger(env.LOG_LEVEL),
-    config: {
-      publicOrigin: new URL(env.PUBLIC_ORIGIN).origin,
-      isCookieSecure: isSecureOrigin(env.PUBLIC_ORIGIN),
-      sessionTtlSeconds: env.SESSION_TTL_SECONDS,
-      internalSecret: env.KOLDOO_INTERNAL_SECRET,
-      hasDevOutbox: Boolean(env.DYNAMODB_ENDPOINT),
-      pledgeCurrencies: env.PLEDGE_CURRENCIES,
-      fiscalHost: { recipient: env.FISCAL_HOST_RECIPIENT, bankName: env.FISCAL_HOST_BANK, account: env.FISCAL_HOST_ACCOUNT, bic: env.FISCAL_HOST_BIC },
-    },
+    config: appConfigOf(env),
     remoteAddress: nodeRemoteAddress,
     ...overrides,
   };

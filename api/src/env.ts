@@ -30,6 +30,16 @@ const ZApiEnv = z.object({
   STRIPE_API_URL: z.url().optional(),
   /** Signs the simulated checkout's events; a random one per process when unset. */
   SIMULATED_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** AWS only: the Secrets Manager secret holding Stripe's keys as JSON, read at cold start instead of STRIPE_*. */
+  STRIPE_SECRET_ARN: z.string().min(1).optional(),
+  /** AWS only: the Secrets Manager secret holding the internal secret, read at cold start instead of KOLDOO_INTERNAL_SECRET. */
+  INTERNAL_SECRET_ARN: z.string().min(1).optional(),
+  /** AWS only: the secret CloudFront sends as `x-koldoo-origin-verify`, proving a request came through the distribution. */
+  ORIGIN_SECRET_ARN: z.string().min(1).optional(),
+  /** AWS only: the verified SES identity mail is sent from; unset, mail goes to the local outbox. */
+  MAIL_FROM: z.email().optional(),
+  /** AWS only: the S3 bucket holding uploads; unset, uploads go under UPLOADS_DIR. */
+  UPLOADS_BUCKET: z.string().min(3).optional(),
 });
 export type TApiEnv = z.infer<typeof ZApiEnv>;
 

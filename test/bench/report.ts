@@ -2,6 +2,7 @@ import type { TLoadResult } from './load-test.ts';
 import type { TLighthouseResult } from './lighthouse-audit.ts';
 import type { TPageWeight } from './page-weight.ts';
 import type { TPledgeLoadResult } from './pledge-load.ts';
+import { lambdaChecks, renderLambdaSection, type TLambdaBenchResult } from './lambda-bench.ts';
 import type { TSeedResult } from './seed-projects.ts';
 
 export type TMachine = {
@@ -20,6 +21,7 @@ export type TBenchResults = {
   seed: TSeedResult;
   load: TLoadResult[];
   pledges: TPledgeLoadResult;
+  lambda: TLambdaBenchResult;
   weights: TPageWeight[];
   lighthouse: TLighthouseResult[];
 };
@@ -71,6 +73,7 @@ export function checks(results: TBenchResults): TCheck[] {
     isPass: p.perSecond >= 100 && p.errors === 0 && isExact,
     ...(p.firstError ? { reason: p.firstError.slice(0, 160) } : {}),
   });
+  list.push(...lambdaChecks(results.lambda));
   const project = results.weights.find((w) => w.name === 'project page');
   if (project) {
     const js = project.totals.script.gzipBytes;
@@ -201,6 +204,8 @@ export function renderReport(results: TBenchResults): string {
         ),
       '',
     ]),
+    renderLambdaSection(results.lambda),
+    '',
     '## Lighthouse (mobile, simulated throttling)',
     '',
     ...results.lighthouse.flatMap((l) => [

@@ -13,6 +13,7 @@ import { findFreePort } from '@koldoo/infra/local/free-port.ts';
 import { auditPages } from './lighthouse-audit.ts';
 import { runLoad, type TScenario } from './load-test.ts';
 import { runPledgeLoad } from './pledge-load.ts';
+import { runLambdaBench } from './lambda-bench.ts';
 import { launchBrowser, measurePage } from './page-weight.ts';
 import { startBenchPlatform } from './platform.ts';
 import { renderReport, renderSummary, type TBenchResults } from './report.ts';
@@ -162,6 +163,10 @@ async function main() {
     track,
   );
 
+  // After the load runs and with its own DynamoDB Local, so it does not compete with them.
+  process.stderr.write('bench: Lambda bundle size and cold start\n');
+  const lambda = await runLambdaBench();
+
   const cpu = cpus()[0];
   const results: TBenchResults = {
     machine: {
@@ -178,6 +183,7 @@ async function main() {
     seed,
     load,
     pledges,
+    lambda,
     weights,
     lighthouse,
   };

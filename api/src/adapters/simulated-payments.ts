@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { TPaymentEvent, TPayments } from '../domain/ports.ts';
 import { signStripePayload, verifyStripeEvent } from './stripe-payments.ts';
+import { simulatedPaymentIntentPrefix, simulatedSessionId } from './simulated-ids.ts';
 
 export type TSimulatedPayments = TPayments & {
   readonly provider: 'simulated';
@@ -8,13 +9,9 @@ export type TSimulatedPayments = TPayments & {
   signEvent(event: TPaymentEvent): { rawBody: string; signature: string };
 };
 
-const sessionPrefix = 'cs_sim_';
-const paymentIntentPrefix = 'pi_sim_';
+const paymentIntentPrefix = simulatedPaymentIntentPrefix;
 
-/** The ids the simulated checkout gives a pledge's session, payment intent and charge. */
-export const simulatedSessionId = (pledgeId: string) => `${sessionPrefix}${pledgeId}`;
-export const simulatedPaymentIntentId = (pledgeId: string) => `${paymentIntentPrefix}${pledgeId}`;
-export const simulatedChargeId = (pledgeId: string) => `ch_sim_${pledgeId}`;
+export { simulatedChargeId, simulatedPaymentIntentId, simulatedSessionId } from './simulated-ids.ts';
 
 /**
  * The local platform's payments when no Stripe keys are set: no network at all. Checkout is the

@@ -1,4 +1,4 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { AppError } from '@koldoo/shared/errors.ts';
 import type { TImageType } from './sniff-file-type.ts';
 
@@ -40,6 +40,8 @@ function encode(pipeline: Sharp, type: TImageType): Sharp {
 export async function sanitizeImage(bytes: Uint8Array, type: TImageType): Promise<TSanitizedImage> {
   // `failOn: 'error'` still refuses truncated and broken data, but lets through the benign
   // decoder warnings (stray bytes before a marker) that many phone cameras produce.
+  // Loaded on first use: a native module the Lambda bundles keep external, so only uploads need it.
+  const { default: sharp } = await import('sharp');
   const input = () => sharp(bytes, { limitInputPixels: maxInputPixels, failOn: 'error' });
   try {
     const { format } = await input().metadata();
