@@ -32,7 +32,7 @@ export const tableDefinition = {
     { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' }, projection: { type: 'ALL' } },
     /** GSI2: work queues by state, e.g. submitted projects, pending councils and amendments. */
     { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, projection: { type: 'ALL' } },
-    /** GSI3: project cards by status, for public listings (sparse: projects only). */
+    /** GSI3: project cards by status, for public listings; also a member's pledges (`USER#<id>#PLEDGES`, read by id). */
     {
       name: 'gsi3',
       partitionKey: { name: 'gsi3pk', type: 'S' },

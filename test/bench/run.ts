@@ -142,6 +142,7 @@ async function main() {
     baseUrl: platform.url,
     durationS: envNumber('BENCH_PLEDGE_DURATION', 10),
     concurrency: envNumber('BENCH_PLEDGE_CONCURRENCY', 20),
+    warmupS: settings.warmupS,
   });
 
   const browser = await launchBrowser();

@@ -351,6 +351,7 @@ describe('double submit', () => {
     const urls = new Set(replies.map((r) => r.body.checkoutUrl).filter(Boolean));
     expect(urls.size).toBe(1);
     const sessionRequests = w.fake.requestsTo('POST', '/v1/checkout/sessions').filter((r) => r.idempotencyKey === `checkout-${pledgeId}`);
-    expect(sessionRequests.filter((r) => !r.replayed)).toHaveLength(1);
+    // Stripe created one session; the racing submits were replays or refused for their other token.
+    expect(sessionRequests.filter((r) => !r.replayed && r.status === 200)).toHaveLength(1);
   });
 });

@@ -27,12 +27,10 @@ export const keys = {
   pledgesOfProject: (projectId: string) => `PROJECT#${projectId}#PLEDGES`,
   /** `PLEDGES#awaiting_transfer` (bank transfers not yet reconciled) and `PLEDGES#refunds_due`. */
   pledgeQueue: (queue: 'awaiting_transfer' | 'refunds_due') => `PLEDGES#${queue}`,
-  /** A member's pledges, newest last: `USER#<id>` / `PLEDGE#<createdAt>#<pledgeId>`. */
-  userPledge: (userId: string, createdAt: string, pledgeId: string) => ({ pk: `USER#${userId}`, sk: `PLEDGE#${createdAt}#${pledgeId}` }),
+  /** GSI3 partition of a member's pledges (sparse; only the keys matter, the pledges are then read). */
+  pledgesOfUser: (userId: string) => `USER#${userId}#PLEDGES`,
   /** Uniqueness guard for bank-transfer reference codes, and their look-up. */
   pledgeReference: (code: string) => ({ pk: `PLEDGEREF#${code}`, sk: 'REF' }),
-  /** A repeated `Idempotency-Key` finds the pledge it made. Scope: the account or the e-mail. */
-  idempotency: (scope: string, key: string) => ({ pk: `IDEMPOTENCY#${scope}#${key}`, sk: 'KEY' }),
   /** Immutable money movements of a project; the key is deterministic so nothing is booked twice. */
   ledgerEntry: (projectId: string, pledgeId: string, kind: string) => ({ pk: `LEDGER#${projectId}`, sk: `ENTRY#${pledgeId}#${kind}` }),
   /** A payment event (Stripe's id) already processed. */

@@ -13,6 +13,8 @@ export const ZPledgeRecord = ZPledge.extend({
    * far less than a session and never leaves the server except to the donor's e-mail.
    */
   accessToken: z.string(),
+  /** SHA-256 of the request that made the pledge with an `Idempotency-Key`: a replay must match it. */
+  requestHash: z.string().optional(),
   checkoutSessionId: z.string().optional(),
   checkoutUrl: z.string().optional(),
   paymentIntentId: z.string().optional(),

@@ -21,63 +21,38 @@ export function pledgeItem(p: TPledgeRecord) {
     gsi1pk: keys.pledgesOfProject(p.projectId),
     gsi1sk: `${p.createdAt}#${p.id}`,
     ...(queue ? { gsi2pk: keys.pledgeQueue(queue), gsi2sk: `${p.createdAt}#${p.id}` } : {}),
+    ...(p.userId ? { gsi3pk: keys.pledgesOfUser(p.userId), gsi3sk: `${p.createdAt}#${p.id}` } : {}),
     ...p,
   };
 }
 
 /**
- * Creates a pledge with everything that must exist with it, or nothing: the member's link,
- * the idempotency record, the reference-code guard, and a check that the project still takes
- * pledges. On a failed condition, `explainInsertFailure` tells a replay from a closed project.
+ * Creates a pledge, or nothing if its id exists. A pledge made with an `Idempotency-Key` has an
+ * id derived from the key, so the pledge itself is the idempotency record: one conditional Put,
+ * no transaction (DynamoDB Local runs transactions one at a time; pledges must be fast). A bank
+ * transfer also takes its reference code's guard, in one transaction.
  */
-export async function insertPledge(
-  db: TDb,
-  input: { pledge: TPledgeRecord; idempotency?: { scope: string; key: string; bodyHash: string } },
-): Promise<TTransactOutcome> {
-  const { pledge } = input;
-  const items = [
-    { Put: { TableName: db.tableName, Item: pledgeItem(pledge), ConditionExpression: 'attribute_not_exists(pk)' } },
-    {
-      ConditionCheck: {
-        TableName: db.tableName,
-        Key: keys.project(pledge.projectId),
-        ConditionExpression: '#status IN (:published, :funded)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':published': 'published', ':funded': 'funded' },
-      },
-    },
-    ...(pledge.userId
-      ? [{ Put: { TableName: db.tableName, Item: { ...keys.userPledge(pledge.userId, pledge.createdAt, pledge.id), type: 'USER_PLEDGE', pledgeId: pledge.id } } }]
-      : []),
-    ...(input.idempotency
-      ? [{
-          Put: {
-            TableName: db.tableName,
-            Item: { ...keys.idempotency(input.idempotency.scope, input.idempotency.key), type: 'IDEMPOTENCY', pledgeId: pledge.id, bodyHash: input.idempotency.bodyHash, expiresAt: Math.floor(Date.parse(pledge.createdAt) / 1000) + 7 * 24 * 3600 },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        }]
-      : []),
-    ...(pledge.referenceCode
-      ? [{ Put: { TableName: db.tableName, Item: { ...keys.pledgeReference(pledge.referenceCode), type: 'PLEDGE_REF', pledgeId: pledge.id }, ConditionExpression: 'attribute_not_exists(pk)' } }]
-      : []),
-  ];
-  return transact(db, items);
-}
-
-/** Which of `insertPledge`'s conditions failed: asked only after a failure, so cheap enough. */
-export async function explainInsertFailure(db: TDb, input: { idempotency?: { scope: string; key: string }; referenceCode?: string }) {
-  if (input.idempotency && (await findIdempotencyRecord(db, input.idempotency.scope, input.idempotency.key))) return 'idempotency_taken' as const;
-  if (input.referenceCode) {
-    const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.pledgeReference(input.referenceCode), ConsistentRead: true }));
-    if (Item) return 'reference_taken' as const;
+export async function insertPledge(db: TDb, pledge: TPledgeRecord): Promise<TTransactOutcome> {
+  const put = { TableName: db.tableName, Item: pledgeItem(pledge), ConditionExpression: 'attribute_not_exists(pk)' };
+  if (!pledge.referenceCode) {
+    try {
+      await db.client.send(new PutCommand(put));
+      return 'committed';
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return 'condition_failed';
+      throw error;
+    }
   }
-  return 'project_closed' as const;
+  return transact(db, [
+    { Put: put },
+    { Put: { TableName: db.tableName, Item: { ...keys.pledgeReference(pledge.referenceCode), type: 'PLEDGE_REF', pledgeId: pledge.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
 }
 
-export async function findIdempotencyRecord(db: TDb, scope: string, key: string): Promise<{ pledgeId: string; bodyHash: string } | undefined> {
-  const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.idempotency(scope, key), ConsistentRead: true }));
-  return Item ? { pledgeId: String(Item.pledgeId), bodyHash: String(Item.bodyHash) } : undefined;
+/** Why `insertPledge` refused: the pledge exists (a replay) or, for transfers, the code was taken. */
+export async function explainInsertFailure(db: TDb, pledge: TPledgeRecord): Promise<'pledge_exists' | 'reference_taken'> {
+  if (await getPledge(db, pledge.id)) return 'pledge_exists';
+  return 'reference_taken';
 }
 
 export async function getPledge(db: TDb, id: string): Promise<TPledgeRecord | undefined> {
@@ -95,12 +70,12 @@ export type TCounterDelta = { kgsMinor: number; backers: number; currency?: stri
 
 /**
  * One pledge change as one transaction: the pledge (only if nobody changed it since it was
- * read), the project's counters, and the immutable ledger entries (keys derived from the
- * pledge, so the same movement can never be booked twice).
+ * read), the project's counters, the immutable ledger entries (keys derived from the pledge,
+ * so the same movement can never be booked twice) and, for a payment event, its marker.
  */
 export async function commitPledgeChange(
   db: TDb,
-  input: { before: TPledgeRecord; after: TPledgeRecord; delta: TCounterDelta; ledger: TLedgerItem[] },
+  input: { before: TPledgeRecord; after: TPledgeRecord; delta: TCounterDelta; ledger: TLedgerItem[]; event?: { id: string; type: string } },
 ): Promise<TTransactOutcome> {
   const { before, after, delta } = input;
   const hasCounters = delta.kgsMinor !== 0 || delta.backers !== 0 || delta.currencyMinor !== 0;
@@ -126,6 +101,7 @@ export async function commitPledgeChange(
           },
         }]
       : []),
+    ...(input.event ? [{ Put: { TableName: db.tableName, Item: paymentEventItem(input.event, input.after.updatedAt) } }] : []),
     ...input.ledger.map((entry) => ({
       Put: {
         TableName: db.tableName,
@@ -189,18 +165,20 @@ export async function listPledgeQueue(db: TDb, queue: 'awaiting_transfer' | 'ref
   return (await queryQueue(db, keys.pledgeQueue(queue))).map((item) => ZPledgeRecord.parse(item));
 }
 
-/** A member's pledges, newest first: the link items, then the pledges themselves. */
+/** A member's last 100 pledges, newest first: their keys from GSI3, then the pledges themselves. */
 export async function listPledgesOfUser(db: TDb, userId: string): Promise<TPledgeRecord[]> {
   const { Items } = await db.client.send(
     new QueryCommand({
       TableName: db.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.user(userId).pk, ':prefix': 'PLEDGE#' },
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.pledgesOfUser(userId) },
+      ProjectionExpression: 'id',
       ScanIndexForward: false,
       Limit: 100,
     }),
   );
-  const ids = (Items ?? []).map((item) => String(item.pledgeId));
+  const ids = (Items ?? []).map((item) => String(item.id));
   return batchGetPledges(db, ids);
 }
 
@@ -232,12 +210,12 @@ export async function isPaymentEventProcessed(db: TDb, eventId: string): Promise
   return Boolean(Item);
 }
 
-/** Remembers a processed event for 90 days; Stripe retries for at most three. */
+/** A processed event, remembered for 90 days; Stripe retries for at most three. */
+function paymentEventItem(event: { id: string; type: string }, nowIso: string) {
+  return { ...keys.paymentEvent(event.id), type: 'PAYMENT_EVENT', eventType: event.type, processedAt: nowIso, expiresAt: Math.floor(Date.parse(nowIso) / 1000) + 90 * 24 * 3600 };
+}
+
+/** Marks an event that changed nothing (ignored, or a replay that lost the race). */
 export async function markPaymentEventProcessed(db: TDb, event: { id: string; type: string }, nowIso: string): Promise<void> {
-  await db.client.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: { ...keys.paymentEvent(event.id), type: 'PAYMENT_EVENT', eventType: event.type, processedAt: nowIso, expiresAt: Math.floor(Date.parse(nowIso) / 1000) + 90 * 24 * 3600 },
-    }),
-  );
+  await db.client.send(new PutCommand({ TableName: db.tableName, Item: paymentEventItem(event, nowIso) }));
 }

@@ -16,7 +16,7 @@ const ZWebhookReply = z.object({ received: z.literal(true), outcome: z.enum(['pr
 export const webhookRoutes = new Hono<THonoEnv>().post('/stripe', async (c) => {
   const raw = await c.req.text();
   if (Buffer.byteLength(raw) > maxEventBytes) throw new AppError('PAYLOAD_TOO_LARGE', 'Event too large');
-  const outcome = await processPaymentEvent(c.get('deps'), raw, c.req.header('stripe-signature'));
+  const { outcome } = await processPaymentEvent(c.get('deps'), raw, c.req.header('stripe-signature'));
   return c.json(ZWebhookReply.parse({ received: true, outcome }));
 });
 

@@ -52,7 +52,7 @@ export async function seedDemoPledges(deps: TAppDeps, project: { id: string; cou
       updatedAt: now,
       version: 1,
     };
-    if ((await insertPledge(deps.db, { pledge })) !== 'committed') throw new Error(`demo pledge for ${project.id} refused`);
+    if ((await insertPledge(deps.db, pledge)) !== 'committed') throw new Error(`demo pledge for ${project.id} refused`);
     const extra = method === 'bank_transfer' ? { bankReference: `DEMO-${index}-${i}`, receivedOn: now.slice(0, 10), reconciledBy: 'demo' } : { paymentIntentId: `pi_sim_${pledge.id}` };
     await applyPledgeHappening(deps, pledge.id, { kind: 'pay', received: pledge.amount }, extra);
   }

@@ -1,6 +1,8 @@
 import { AppError } from '@koldoo/shared/errors.ts';
 import type { TPledgeRecord } from '../../data/pledge-record.ts';
 import { commitPledgeChange, getPledge, type TLedgerItem } from '../../data/pledges-repo.ts';
+import { getProject } from '../../data/projects-repo.ts';
+import { pickText } from '@koldoo/shared/contracts/text.ts';
 import { getRate } from '../../data/rates-repo.ts';
 import type { TDomainContext } from '../context.ts';
 import { forgetPublicProjectReads } from '../projects/public-project-cache.ts';
@@ -22,9 +24,10 @@ export async function applyPledgeHappening(
   pledgeId: string,
   happening: TPledgeHappening,
   extra: Partial<TPledgeRecord> = {},
+  options: { initial?: TPledgeRecord; event?: { id: string; type: string } } = {},
 ): Promise<TApplied> {
   for (let attempt = 1; attempt <= 20; attempt += 1) {
-    const before = await getPledge(ctx.db, pledgeId);
+    const before = attempt === 1 && options.initial ? options.initial : await getPledge(ctx.db, pledgeId);
     if (!before) throw new AppError('NOT_FOUND', 'No such pledge');
     const plan = planPledge(before, happening);
     if (!plan.ok) {
@@ -58,11 +61,15 @@ export async function applyPledgeHappening(
     const will = contribution(after);
     const delta = { kgsMinor: will.kgsMinor - was.kgsMinor, backers: will.backers - was.backers, currency: will.currency ?? was.currency, currencyMinor: will.currencyMinor - was.currencyMinor };
     const ledger = ledgerEntries(before, after, plan.isNew.paid, now);
-    const outcome = await commitPledgeChange(ctx.db, { before, after, delta, ledger });
+    const outcome = await commitPledgeChange(ctx.db, { before, after, delta, ledger, ...(options.event ? { event: options.event } : {}) });
     if (outcome === 'condition_failed') continue;
     forgetPublicProjectReads(ctx.db.tableName, after.projectId);
-    if (delta.kgsMinor > 0) await reachFundingGoal(ctx, after.projectId);
-    if (plan.isNew.paid) await sendPledgeReceipt(ctx, after);
+    // Read after the commit (strongly), so concurrent pledges crossing the goal together still see it.
+    const project = delta.kgsMinor > 0 || plan.isNew.paid ? await getProject(ctx.db, after.projectId) : undefined;
+    await Promise.all([
+      delta.kgsMinor > 0 && project ? reachFundingGoal(ctx, project) : undefined,
+      plan.isNew.paid ? sendPledgeReceipt(ctx, after, project ? pickText(project.title, after.locale) : undefined) : undefined,
+    ]);
     return { pledge: { ...after, version: before.version + 1 }, changed: true };
   }
   throw new AppError('CONFLICT', 'The pledge is changing too often; try again');

@@ -28,7 +28,7 @@ export async function chaseBankTransfers(ctx: TDomainContext): Promise<{ reminde
       // No reminder to pay into a project that has closed (expired or cancelled).
       // Mark first: a crash after marking loses one reminder; the other order could send many.
       if (await updatePledgeFields(ctx.db, pledge, { remindedAt: new Date(now).toISOString() })) {
-        await sendBankInstructions(ctx, pledge, receiptUrl(ctx, pledge.id, pledge.accessToken), true);
+        await sendBankInstructions(ctx, pledge, receiptUrl(ctx, pledge.id, pledge.accessToken), { isReminder: true });
         counts.reminded += 1;
       }
     }

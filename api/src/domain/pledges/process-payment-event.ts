@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZCurrency } from '@koldoo/shared/money.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
+import type { TPledgeRecord } from '../../data/pledge-record.ts';
 import { getPledge, isPaymentEventProcessed, markPaymentEventProcessed } from '../../data/pledges-repo.ts';
 import type { TDomainContext } from '../context.ts';
 import type { TPaymentEvent } from '../ports.ts';
@@ -28,32 +29,41 @@ const ZCharge = z.object({
 export type TEventOutcome = 'processed' | 'duplicate' | 'ignored';
 
 /**
- * Handles one verified payment event, from Stripe's webhook or the simulated checkout. Events
- * are idempotent twice over: a processed event id is remembered, and every pledge change is a
- * conditional state transition, so a replay that slips past the first check changes nothing.
- * The id is remembered only after the change is committed: a crash in between means Stripe's
- * retry repeats a harmless no-op rather than losing the payment.
+ * Handles one verified payment event, from Stripe's webhook or the simulated checkout. Every
+ * pledge change is a conditional state transition, so a replay (or an event that arrives after
+ * a later one) plans "no change" and answers `duplicate`. The event id is remembered in the
+ * same transaction as the change it caused, or after an event that changed nothing, for the
+ * record; `known.pledge` spares a read when the caller has just read the pledge.
  */
-export async function processPaymentEvent(ctx: TDomainContext, rawBody: string, signature: string | undefined): Promise<TEventOutcome> {
+export async function processPaymentEvent(
+  ctx: TDomainContext,
+  rawBody: string,
+  signature: string | undefined,
+  known: { pledge?: TPledgeRecord } = {},
+): Promise<{ outcome: TEventOutcome; pledge?: TPledgeRecord }> {
   if (!ctx.payments) throw new AppError('NOT_FOUND', 'Payments are not configured');
   const event = ctx.payments.verifyEvent(rawBody, signature);
-  if (await isPaymentEventProcessed(ctx.db, event.id)) return 'duplicate';
   const target = await happeningOf(ctx, event);
+  const markDone = () => markPaymentEventProcessed(ctx.db, event, ctx.clock.now().toISOString());
   if (!target) {
-    await markPaymentEventProcessed(ctx.db, event, ctx.clock.now().toISOString());
-    return 'ignored';
+    if (await isPaymentEventProcessed(ctx.db, event.id)) return { outcome: 'duplicate' };
+    await markDone();
+    return { outcome: 'ignored' };
   }
-  const exists = await getPledge(ctx.db, target.pledgeId);
-  if (!exists) {
+  // No look-up of the event id first: the pledge's state says whether it was applied.
+  const pledge = known.pledge?.id === target.pledgeId ? known.pledge : await getPledge(ctx.db, target.pledgeId);
+  if (!pledge) {
+    if (await isPaymentEventProcessed(ctx.db, event.id)) return { outcome: 'duplicate' };
     // Not ours (another integration on the same Stripe account): acknowledge, do not retry forever.
     ctx.logger.warn({ eventId: event.id, pledgeId: target.pledgeId }, 'payment event for an unknown pledge');
-    await markPaymentEventProcessed(ctx.db, event, ctx.clock.now().toISOString());
-    return 'ignored';
+    await markDone();
+    return { outcome: 'ignored' };
   }
-  const result = await applyPledgeHappening(ctx, target.pledgeId, target.happening, target.extra);
+  const result = await applyPledgeHappening(ctx, target.pledgeId, target.happening, target.extra, { initial: pledge, event: { id: event.id, type: event.type } });
   ctx.logger.info({ eventId: event.id, type: event.type, pledgeId: target.pledgeId, changed: result.changed, status: result.pledge.status }, 'payment event');
-  await markPaymentEventProcessed(ctx.db, event, ctx.clock.now().toISOString());
-  return 'processed';
+  if (result.changed) return { outcome: 'processed', pledge: result.pledge };
+  await markDone();
+  return { outcome: 'duplicate', pledge: result.pledge };
 }
 
 type TTarget = { pledgeId: string; happening: TPledgeHappening; extra?: { paymentIntentId?: string } };

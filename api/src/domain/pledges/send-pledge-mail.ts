@@ -32,7 +32,8 @@ async function sendSafely(ctx: TDomainContext, pledge: TPledgeRecord, subject: s
   }
 }
 
-async function projectTitle(ctx: TDomainContext, pledge: TPledgeRecord): Promise<string> {
+async function projectTitle(ctx: TDomainContext, pledge: TPledgeRecord, known?: string): Promise<string> {
+  if (known) return known;
   const project = await getProject(ctx.db, pledge.projectId);
   return project ? pickText(project.title, pledge.locale) : pledge.projectId;
 }
@@ -42,13 +43,14 @@ export function receiptUrl(ctx: TDomainContext, pledgeId: string, token: string)
   return `${ctx.config.publicOrigin}/pledges/${pledgeId}?token=${encodeURIComponent(token)}`;
 }
 
-export async function sendPledgeReceipt(ctx: TDomainContext, pledge: TPledgeRecord): Promise<void> {
+/** `title`: the project's title in the donor's language, when the caller has already read it. */
+export async function sendPledgeReceipt(ctx: TDomainContext, pledge: TPledgeRecord, title?: string): Promise<void> {
   const l = pledge.locale;
   const received = pledge.received ?? pledge.amount;
   const lines = [
     words.thanks[l],
     '',
-    `${words.project[l]}: ${await projectTitle(ctx, pledge)}`,
+    `${words.project[l]}: ${await projectTitle(ctx, pledge, title)}`,
     `${words.amount[l]}: ${formatMoney(received, l)}`,
     `${words.kgs[l]}: ${formatMoney({ value: pledge.kgsMinor ?? 0, currency: 'KGS' }, l)}`,
     ...(pledge.rate ? [`${words.rate[l]}: 1 ${pledge.rate.currency} = ${pledge.rate.kgsPerUnit} KGS (${pledge.rate.source}, ${pledge.rate.date})`] : []),
@@ -60,14 +62,20 @@ export async function sendPledgeReceipt(ctx: TDomainContext, pledge: TPledgeReco
   await sendSafely(ctx, pledge, `Koldoo: ${words.receipt[l]} ${pledge.referenceCode ?? pledge.id}`, lines);
 }
 
-export async function sendBankInstructions(ctx: TDomainContext, pledge: TPledgeRecord, link: string, isReminder = false): Promise<void> {
+export async function sendBankInstructions(
+  ctx: TDomainContext,
+  pledge: TPledgeRecord,
+  link: string,
+  options: { isReminder?: boolean; projectTitle?: string } = {},
+): Promise<void> {
+  const isReminder = options.isReminder ?? false;
   const l = pledge.locale;
   const instructions = bankInstructions(pledge, ctx.config.fiscalHost);
   if (!instructions) return;
   const lines = [
     isReminder ? words.reminder[l] : words.instructions[l],
     '',
-    `${words.project[l]}: ${await projectTitle(ctx, pledge)}`,
+    `${words.project[l]}: ${await projectTitle(ctx, pledge, options.projectTitle)}`,
     `${words.amount[l]}: ${formatMoney(pledge.amount, l)}`,
     `${words.reference[l]}: ${instructions.referenceCode}`,
     `${instructions.recipient}`,

@@ -35,6 +35,6 @@ export async function simulateCheckout(
     created,
   });
   const signed = (payments as TSimulatedPayments).signEvent(event);
-  await processPaymentEvent(ctx, signed.rawBody, signed.signature);
-  return (await getPledge(ctx.db, pledge.id)) ?? pledge;
+  const result = await processPaymentEvent(ctx, signed.rawBody, signed.signature, { pledge });
+  return result.pledge ?? (await getPledge(ctx.db, pledge.id)) ?? pledge;
 }
