@@ -6,26 +6,36 @@ import { getProjectAggregate, listProjectCardsByStatus } from '../../data/projec
 /**
  * Public reads (listings, project pages) outnumber writes by orders of magnitude, and a few
  * seconds of staleness is harmless for them. Each process keeps what it read for `maxAgeMs`
- * and forgets it at once on its own writes; other Lambdas see a change within `maxAgeMs`.
+ * (3–7 s, spread) and forgets it at once on its own writes; other Lambdas see a change within 7 s.
  * Insiders (a council's officials, moderators) always read fresh: see get-project.ts.
  */
 const maxAgeMs = 5_000;
 
-type TEntry<T> = { loadedAt: number; value: Promise<T>; refreshing?: boolean };
+/** `expiresAt`: when the entry is due for a refill, `maxAgeMs` spread by ±40% (see `freshUntil`). */
+type TEntry<T> = { expiresAt: number; value: Promise<T>; refreshing?: boolean };
+
+/**
+ * Entries loaded together (a cold start, a burst of traffic) would otherwise all expire together
+ * and refill in one storm every `maxAgeMs`, queueing readers behind hundreds of reads and parses;
+ * a random spread turns the storm into a steady trickle. Never longer than 1.4 × `maxAgeMs`.
+ */
+function freshUntil(nowMs: number): number {
+  return nowMs + maxAgeMs * (0.6 + 0.8 * Math.random());
+}
 const cards = new Map<string, TEntry<TProjectCard[]>>();
 const details = new Map<string, TEntry<unknown>>();
 export type TProjectDetailData = NonNullable<Awaited<ReturnType<typeof getProjectAggregate>>> & { council: TCouncilRecord | undefined };
 
 /**
  * Stale-while-revalidate: after the first load, readers never wait for a refill; the first
- * reader past `maxAgeMs` starts one and everyone is served the previous value until it lands.
+ * reader past the entry's expiry starts one and everyone is served the previous value until it lands.
  */
 function remember<T>(map: Map<string, TEntry<T>>, key: string, load: () => Promise<T>, nowMs: number): Promise<T> {
   const entry = map.get(key);
-  if (entry && (nowMs - entry.loadedAt < maxAgeMs || entry.refreshing)) return entry.value;
+  if (entry && (nowMs < entry.expiresAt || entry.refreshing)) return entry.value;
   const value = load();
   if (!entry) {
-    map.set(key, { loadedAt: nowMs, value });
+    map.set(key, { expiresAt: freshUntil(nowMs), value });
     value.catch(() => map.delete(key)); // a failed load must not be cached
     if (map.size > 5_000) map.delete(map.keys().next().value as string);
     return value;
@@ -33,7 +43,7 @@ function remember<T>(map: Map<string, TEntry<T>>, key: string, load: () => Promi
   entry.refreshing = true;
   value.then(
     // Only if nothing forgot this entry meanwhile: a write must not be undone by an older read.
-    () => map.get(key) === entry && map.set(key, { loadedAt: Date.now(), value }),
+    () => map.get(key) === entry && map.set(key, { expiresAt: freshUntil(Date.now()), value }),
     () => (entry.refreshing = false),
   );
   return entry.value;
@@ -45,7 +55,7 @@ export function publicProjectCards(db: TDb, nowMs = Date.now()): Promise<TProjec
 }
 
 /** Council names and badges change rarely and are shared by many projects: kept a minute. */
-const councils = new Map<string, TEntry<TCouncilRecord | undefined>>();
+const councils = new Map<string, { loadedAt: number; value: Promise<TCouncilRecord | undefined> }>();
 const councilMaxAgeMs = 60_000;
 
 /** A project with its events and amendments read now, and its council as recently read. */
