@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { ZProjectCard, type TProjectCard, type TProjectStatus } from '@koldoo/shared/contracts/projects.ts';
 import type { TDb } from './db.ts';
 import { keys } from './keys.ts';
@@ -44,6 +45,20 @@ function eventItem(projectId: string, event: TAuditEvent) {
 export async function getProject(db: TDb, id: string): Promise<TProjectRecord | undefined> {
   const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.project(id), ConsistentRead: true }));
   return Item ? ZProjectRecord.parse(Item) : undefined;
+}
+
+const ZProjectHead = z.object({ version: z.number().int(), status: ZProjectRecord.shape.status, raisedMinor: z.number().int(), backers: z.number().int() });
+
+/**
+ * The few attributes that say whether a cached project page is still right: its version (every
+ * edit, lifecycle step and amendment decision bumps it), status, and the pledge counters (which
+ * do not bump it). A small, eventually consistent read, for public caches only.
+ */
+export async function getProjectHead(db: TDb, id: string): Promise<z.infer<typeof ZProjectHead> | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tableName, Key: keys.project(id), ProjectionExpression: '#v, #s, raisedMinor, backers', ExpressionAttributeNames: { '#v': 'version', '#s': 'status' } }),
+  );
+  return Item ? ZProjectHead.parse(Item) : undefined;
 }
 
 /** One Query reads the project, its audit events and its amendments: they share a partition. */

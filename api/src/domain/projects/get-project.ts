@@ -4,6 +4,7 @@ import { AppError } from '@koldoo/shared/errors.ts';
 import type { z } from 'zod';
 import { canSeeCouncilInternals, isModerator } from '../access.ts';
 import type { TDomainContext } from '../context.ts';
+import { getProjectHead } from '../../data/projects-repo.ts';
 import { loadProjectDetail, rememberPublicReply, type TProjectDetailData } from './public-project-cache.ts';
 
 export type TProjectReply = z.infer<typeof ZProjectReply>;
@@ -16,10 +17,15 @@ export type TProjectReply = z.infer<typeof ZProjectReply>;
 export async function getProjectDetail(ctx: TDomainContext, viewer: TMe | undefined, id: string): Promise<TProjectReply> {
   const mayBeInsider = isModerator(viewer) || Boolean(viewer?.councilIds.length);
   if (!mayBeInsider) {
-    const reply = await rememberPublicReply(ctx.db, id, async () => {
-      const data = await loadProjectDetail(ctx.db, id);
-      return data && isPublicStatus(data.project.status) ? toReply(data, false) : undefined;
-    });
+    const reply = await rememberPublicReply(
+      ctx.db,
+      id,
+      async () => {
+        const data = await loadProjectDetail(ctx.db, id);
+        return data && isPublicStatus(data.project.status) ? toReply(data, false) : undefined;
+      },
+      (previous, builtAt) => revalidateReply(ctx, id, previous, builtAt),
+    );
     if (!reply) throw new AppError('NOT_FOUND', 'No such project');
     return reply;
   }
@@ -28,6 +34,19 @@ export async function getProjectDetail(ctx: TDomainContext, viewer: TMe | undefi
   const isInsider = canSeeCouncilInternals(viewer, data.project.councilId);
   if (!isPublicStatus(data.project.status as TProjectStatus) && !isInsider) throw new AppError('NOT_FOUND', 'No such project');
   return toReply(data, isInsider);
+}
+
+/**
+ * Most refills find the project as it was, or with new pledge counters only: a small read of
+ * its version, status and counters decides, instead of reading and parsing the whole partition
+ * (story, budget, timeline). A full rebuild at least every minute picks up council changes.
+ */
+async function revalidateReply(ctx: TDomainContext, id: string, previous: TProjectReply | undefined, builtAt: number): Promise<TProjectReply | 'reload'> {
+  if (!previous || Date.now() - builtAt > 60_000) return 'reload';
+  const head = await getProjectHead(ctx.db, id);
+  if (!head || head.version !== previous.project.version || head.status !== previous.project.status) return 'reload';
+  if (head.raisedMinor === previous.project.raisedMinor && head.backers === previous.project.backers) return previous;
+  return { ...previous, project: { ...previous.project, raisedMinor: head.raisedMinor, backers: head.backers } };
 }
 
 /**

@@ -12,7 +12,13 @@ import { getProjectAggregate, listProjectCardsByStatus } from '../../data/projec
 const maxAgeMs = 5_000;
 
 /** `expiresAt`: when the entry is due for a refill, `maxAgeMs` spread by ±40% (see `freshUntil`). */
-type TEntry<T> = { expiresAt: number; value: Promise<T>; refreshing?: boolean };
+type TEntry<T> = { expiresAt: number; value: Promise<T>; refreshing?: boolean; builtAt?: number };
+
+/**
+ * A cheaper refill: given what is cached and when it was fully built, return it unchanged or
+ * patched after a small read, or `'reload'` to build it again from scratch.
+ */
+export type TRevalidate<T> = (previous: T, builtAt: number) => Promise<T | 'reload'>;
 
 /**
  * Entries loaded together (a cold start, a burst of traffic) would otherwise all expire together
@@ -30,20 +36,24 @@ export type TProjectDetailData = NonNullable<Awaited<ReturnType<typeof getProjec
  * Stale-while-revalidate: after the first load, readers never wait for a refill; the first
  * reader past the entry's expiry starts one and everyone is served the previous value until it lands.
  */
-function remember<T>(map: Map<string, TEntry<T>>, key: string, load: () => Promise<T>, nowMs: number): Promise<T> {
+function remember<T>(map: Map<string, TEntry<T>>, key: string, load: () => Promise<T>, nowMs: number, revalidate?: TRevalidate<T>): Promise<T> {
   const entry = map.get(key);
   if (entry && (nowMs < entry.expiresAt || entry.refreshing)) return entry.value;
-  const value = load();
   if (!entry) {
-    map.set(key, { expiresAt: freshUntil(nowMs), value });
+    const value = load();
+    map.set(key, { expiresAt: freshUntil(nowMs), value, builtAt: nowMs });
     value.catch(() => map.delete(key)); // a failed load must not be cached
     if (map.size > 5_000) map.delete(map.keys().next().value as string);
     return value;
   }
   entry.refreshing = true;
-  value.then(
+  const refill = async (): Promise<{ value: T; builtAt: number }> => {
+    const checked = revalidate && entry.builtAt !== undefined ? await revalidate(await entry.value, entry.builtAt) : 'reload';
+    return checked === 'reload' ? { value: await load(), builtAt: Date.now() } : { value: checked, builtAt: entry.builtAt ?? 0 };
+  };
+  refill().then(
     // Only if nothing forgot this entry meanwhile: a write must not be undone by an older read.
-    () => map.get(key) === entry && map.set(key, { expiresAt: freshUntil(Date.now()), value }),
+    ({ value, builtAt }) => map.get(key) === entry && map.set(key, { expiresAt: freshUntil(Date.now()), value: Promise.resolve(value), builtAt }),
     () => (entry.refreshing = false),
   );
   return entry.value;
@@ -74,8 +84,14 @@ export async function loadProjectDetail(db: TDb, id: string): Promise<TProjectDe
 }
 
 /** The public reply for a project (or undefined when it is not public), as last built by this process. */
-export function rememberPublicReply<T>(db: TDb, id: string, build: () => Promise<T | undefined>, nowMs = Date.now()): Promise<T | undefined> {
-  return remember(details as Map<string, TEntry<T | undefined>>, `${db.tableName}#${id}`, build, nowMs);
+export function rememberPublicReply<T>(
+  db: TDb,
+  id: string,
+  build: () => Promise<T | undefined>,
+  revalidate?: TRevalidate<T | undefined>,
+  nowMs = Date.now(),
+): Promise<T | undefined> {
+  return remember(details as Map<string, TEntry<T | undefined>>, `${db.tableName}#${id}`, build, nowMs, revalidate);
 }
 
 /** Called by every write that changes what the public sees of a project. */
