@@ -4,6 +4,7 @@ import type { TErrorCode, TFieldIssue } from '@koldoo/shared/errors.ts';
 import { ZErrorBody } from '@koldoo/shared/errors.ts';
 import { webEnv } from '../env.ts';
 import { relaySessionCookie, sessionCookie } from '../session-cookie.ts';
+import { isSharedReply, parseSharedReply } from './shared-replies.ts';
 
 /**
  * The transport under every API function: forwards who the browser is (session cookie, client
@@ -103,7 +104,9 @@ export async function call<T>(
       await response.body?.cancel();
       return { ok: true, value: undefined as T };
     }
-    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    const parsed = isSharedReply(response)
+      ? parseSharedReply(await response.text(), schema)
+      : schema.safeParse(await response.json().catch(() => undefined));
     if (parsed.success) return { ok: true, value: parsed.data };
     console.error(`web: API ${label} sent an unexpected body`, parsed.error.issues);
     return failure(502, 'INTERNAL');

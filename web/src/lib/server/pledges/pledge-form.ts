@@ -65,24 +65,13 @@ export const emptyPledgeValues = (): TPledgeFormValues => ({
 
 const presetValue = (currency: TCurrency, major: number) => `${currency}:${major}`;
 
-/** Everything the project page needs to draw the form. */
-export function pledgeFormView(input: {
-  project: Pick<TProjectView, 'status' | 'fundingMode' | 'deadlineIso'>;
-  rates: TRate[];
-  locale: TLocale;
-  signedInEmail: string | null;
-}): TPledgeFormView {
-  const { locale, rates } = input;
-  const window = pledgeWindow(input.project);
+/** The parts of the form that depend only on the rates and the language, built once per pair. */
+function pledgeFormStatics(rates: TRate[], locale: TLocale) {
   const latest = rates
     .map((rate) => rate.date)
     .sort()
     .at(-1);
   return {
-    isOpen: window.isOpen,
-    closedReason: window.isOpen ? 'other' : window.reason,
-    idempotencyKey: crypto.randomUUID(),
-    values: emptyPledgeValues(),
     currencies: currencies.map((code) => ({ value: code, label: t(locale, `currency.${code}`) })),
     presets: Object.fromEntries(
       currencies.map((code) => [
@@ -100,6 +89,36 @@ export function pledgeFormView(input: {
     ratesDate: latest ? rateDate(latest, locale) : null,
     kgsPattern: formatMoney({ value: 0, currency: 'KGS' }, locale),
     intlLocale: intlLocale[locale],
+  };
+}
+
+/**
+ * The rates reply is shared and frozen (see api/shared-replies.ts), so the same array comes back
+ * until a rate changes: its statics are memoised on it, per language.
+ */
+const staticsByRates = new WeakMap<TRate[], Map<TLocale, ReturnType<typeof pledgeFormStatics>>>();
+function staticsFor(rates: TRate[], locale: TLocale) {
+  let byLocale = staticsByRates.get(rates);
+  if (!byLocale) staticsByRates.set(rates, (byLocale = new Map()));
+  let statics = byLocale.get(locale);
+  if (!statics) byLocale.set(locale, (statics = pledgeFormStatics(rates, locale)));
+  return statics;
+}
+
+/** Everything the project page needs to draw the form. */
+export function pledgeFormView(input: {
+  project: Pick<TProjectView, 'status' | 'fundingMode' | 'deadlineIso'>;
+  rates: TRate[];
+  locale: TLocale;
+  signedInEmail: string | null;
+}): TPledgeFormView {
+  const window = pledgeWindow(input.project);
+  return {
+    isOpen: window.isOpen,
+    closedReason: window.isOpen ? 'other' : window.reason,
+    idempotencyKey: crypto.randomUUID(),
+    values: emptyPledgeValues(),
+    ...staticsFor(input.rates, input.locale),
     signedInEmail: input.signedInEmail,
   };
 }

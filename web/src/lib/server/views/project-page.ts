@@ -6,8 +6,22 @@ import { count, date, localText, shareText, som } from '../format.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { toCardView } from './cards.ts';
 
-/** Everything the project page shows, in the reader's language, the story already made safe HTML. */
+/**
+ * Public project replies are shared and frozen (see api/shared-replies.ts): the same object comes
+ * back until the project changes, so its view (Markdown rendering included) is built once per
+ * language. Replies for insiders are fresh objects and simply miss.
+ */
+const viewsByReply = new WeakMap<TProjectReply, Map<TLocale, TProjectView>>();
 export function toProjectView(reply: TProjectReply, locale: TLocale): TProjectView {
+  let byLocale = viewsByReply.get(reply);
+  if (!byLocale) viewsByReply.set(reply, (byLocale = new Map()));
+  let view = byLocale.get(locale);
+  if (!view) byLocale.set(locale, (view = buildProjectView(reply, locale)));
+  return view;
+}
+
+/** Everything the project page shows, in the reader's language, the story already made safe HTML. */
+function buildProjectView(reply: TProjectReply, locale: TLocale): TProjectView {
   const { project, council } = reply;
   const story = localText(project.story, locale);
   const { lat, lng } = project.location.coordinates ?? {};

@@ -22,6 +22,7 @@ import {
 } from '#lib/server/pledges/pledge-form.ts';
 import { amendableStatuses } from '#lib/server/project-form/amendment.ts';
 import { toProjectView } from '#lib/server/views/project-page.ts';
+import { ServerOnly } from '#lib/server-only.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // As the API's lifecycle: a moderator may cancel anything not yet completed, rejected or cancelled.
@@ -50,7 +51,8 @@ export const load: PageServerLoad = async (event) => {
   const url = new URL(`/projects/${encodeURIComponent(project.id)}`, event.url.origin);
   const isOfficial = actsFor(user, project.councilId);
   return {
-    project,
+    // The heavy parts are read by the server render only (csr = false): see lib/server-only.ts.
+    project: new ServerOnly(project),
     // Absolute URLs: messengers fetch these when the link is shared, without our page's context.
     share: {
       url: url.href,
@@ -68,12 +70,14 @@ export const load: PageServerLoad = async (event) => {
       cancel: isModerator(user) && cancellable.has(project.status),
     },
     // Without rates the form still works; only the som estimate is missing.
-    pledge: pledgeFormView({
-      project,
-      rates: rates.ok ? rates.value : [],
-      locale,
-      signedInEmail: user?.email ?? null,
-    }),
+    pledge: new ServerOnly(
+      pledgeFormView({
+        project,
+        rates: rates.ok ? rates.value : [],
+        locale,
+        signedInEmail: user?.email ?? null,
+      }),
+    ),
     ledger: { url: `/projects/${encodeURIComponent(project.id)}/ledger`, csvUrl: ledgerCsvUrl(project.id) },
     // Stripe sends a donor who left its checkout back here with `?pledge=cancelled`.
     notice:
