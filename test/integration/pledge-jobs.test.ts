@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPledge, listLedgerEntries } from '@koldoo/api/data/pledges-repo.ts';
 import type { TPledgeRecord } from '@koldoo/api/data/pledge-record.ts';
 import { refundedKgs } from '@koldoo/api/domain/pledges/pledge-lifecycle.ts';
-import { convertToKgsMinor } from '@koldoo/api/domain/rates/convert-to-kgs.ts';
+import { convertToKgsMinor } from '@koldoo/shared/convert-to-kgs.ts';
 import { runScheduledJobs } from '@koldoo/api/domain/run-scheduled-jobs.ts';
 import { ZLedgerReply, ZPledgeCreatedReply, ZPledgeList, ZPledgeReply, type TPledge } from '@koldoo/shared/contracts/pledges.ts';
 import { inDays, signInModerator } from '../support/project-fixtures.ts';

@@ -4,7 +4,7 @@ import type { TPaymentEvent } from '@koldoo/api/domain/ports.ts';
 import { getPledge, isPaymentEventProcessed, listLedgerEntries } from '@koldoo/api/data/pledges-repo.ts';
 import { queryAll } from '@koldoo/api/data/query-all.ts';
 import { transact } from '@koldoo/api/data/transact.ts';
-import { convertToKgsMinor } from '@koldoo/api/domain/rates/convert-to-kgs.ts';
+import { convertToKgsMinor } from '@koldoo/shared/convert-to-kgs.ts';
 import { defaultRates } from '@koldoo/api/domain/rates/default-rates.ts';
 import { ZLedgerReply, ZPledgeCreatedReply, ZPledgeReply } from '@koldoo/shared/contracts/pledges.ts';
 import type { TCurrency } from '@koldoo/shared/money.ts';

@@ -1,5 +1,5 @@
 import type { TRatesSource } from '../domain/ports.ts';
-import { divideHalfUp, formatRateDecimal, parseRateDecimal } from '../domain/rates/rate-decimal.ts';
+import { divideHalfUp, formatRateDecimal, parseRateDecimal } from '@koldoo/shared/rate-decimal.ts';
 
 /**
  * The National Bank of the Kyrgyz Republic's official daily rates (https://www.nbkr.kg/XML/daily.xml):

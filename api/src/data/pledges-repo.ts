@@ -30,7 +30,8 @@ export function pledgeItem(p: TPledgeRecord) {
  * Creates a pledge, or nothing if its id exists. A pledge made with an `Idempotency-Key` has an
  * id derived from the key, so the pledge itself is the idempotency record: one conditional Put,
  * no transaction (DynamoDB Local runs transactions one at a time; pledges must be fast). A bank
- * transfer also takes its reference code's guard, in one transaction.
+ * transfer also takes its reference code's guard, in one transaction. A refusal means the
+ * pledge exists (a replay) or the code was taken; the caller reads the pledge to tell which.
  */
 export async function insertPledge(db: TDb, pledge: TPledgeRecord): Promise<TTransactOutcome> {
   const put = { TableName: db.tableName, Item: pledgeItem(pledge), ConditionExpression: 'attribute_not_exists(pk)' };
@@ -47,12 +48,6 @@ export async function insertPledge(db: TDb, pledge: TPledgeRecord): Promise<TTra
     { Put: put },
     { Put: { TableName: db.tableName, Item: { ...keys.pledgeReference(pledge.referenceCode), type: 'PLEDGE_REF', pledgeId: pledge.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
   ]);
-}
-
-/** Why `insertPledge` refused: the pledge exists (a replay) or, for transfers, the code was taken. */
-export async function explainInsertFailure(db: TDb, pledge: TPledgeRecord): Promise<'pledge_exists' | 'reference_taken'> {
-  if (await getPledge(db, pledge.id)) return 'pledge_exists';
-  return 'reference_taken';
 }
 
 export async function getPledge(db: TDb, id: string): Promise<TPledgeRecord | undefined> {

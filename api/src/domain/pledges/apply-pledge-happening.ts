@@ -6,7 +6,7 @@ import { pickText } from '@koldoo/shared/contracts/text.ts';
 import { getRate } from '../../data/rates-repo.ts';
 import type { TDomainContext } from '../context.ts';
 import { forgetPublicProjectReads } from '../projects/public-project-cache.ts';
-import { convertToKgsMinor } from '../rates/convert-to-kgs.ts';
+import { convertToKgsMinor } from '@koldoo/shared/convert-to-kgs.ts';
 import { contribution, planPledge, refundedKgs, type TPledgeHappening } from './pledge-lifecycle.ts';
 import { reachFundingGoal } from './reach-funding-goal.ts';
 import { sendPledgeReceipt } from './send-pledge-mail.ts';

@@ -7,12 +7,12 @@ import { pickText } from '@koldoo/shared/contracts/text.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
 import { defaultLocale, type TLocale } from '@koldoo/shared/locales.ts';
 import { toDonorView, type TPledgeRecord } from '../../data/pledge-record.ts';
-import { explainInsertFailure, getPledge, insertPledge } from '../../data/pledges-repo.ts';
+import { getPledge, insertPledge } from '../../data/pledges-repo.ts';
 import { getProject } from '../../data/projects-repo.ts';
 import { getRate } from '../../data/rates-repo.ts';
 import type { TDomainContext } from '../context.ts';
 import { parseInput, today } from '../parse-input.ts';
-import { convertToKgsMinor } from '../rates/convert-to-kgs.ts';
+import { convertToKgsMinor } from '@koldoo/shared/convert-to-kgs.ts';
 import { bankInstructions } from './bank-instructions.ts';
 import { openCheckout } from './open-checkout.ts';
 import { receiptUrl, sendBankInstructions } from './send-pledge-mail.ts';
@@ -116,10 +116,9 @@ export async function createPledge(
   for (let attempt = 0; attempt < 4; attempt += 1) {
     const candidate = pledge.method === 'bank_transfer' ? { ...pledge, referenceCode: newReferenceCode() } : pledge;
     if ((await insertPledge(ctx.db, candidate)) === 'committed') return finish(ctx, candidate, false, pickText(project.title, locale));
-    if ((await explainInsertFailure(ctx.db, candidate)) === 'pledge_exists') {
-      const winner = await getPledge(ctx.db, candidate.id);
-      if (winner) return replay(ctx, winner, requestHash);
-    }
+    // Refused: the pledge exists (a replay of the same key), or a transfer's code was taken.
+    const winner = await getPledge(ctx.db, candidate.id);
+    if (winner) return replay(ctx, winner, requestHash);
   }
   throw new AppError('CONFLICT', 'Could not create the pledge; try again');
 }

@@ -1,5 +1,5 @@
-import type { TPledgeStatus } from '@koldoo/shared/contracts/pledges.ts';
-import type { TAmount } from '@koldoo/shared/contracts/pledges.ts';
+import type { TAmount, TPledgeStatus } from '@koldoo/shared/contracts/pledges.ts';
+import { divideHalfUp } from '@koldoo/shared/rate-decimal.ts';
 
 /**
  * What can happen to a pledge. `pay` is money that arrived (Stripe's completion or the
@@ -69,7 +69,7 @@ export function planPledge(state: TPledgeState, happening: TPledgeHappening): TP
 /** The KGS part of a refund, in proportion to the rate the pledge was counted at. Exact integers. */
 export function refundedKgs(kgsMinor: number, receivedMinor: number, refundedMinor: number): number {
   if (refundedMinor >= receivedMinor) return kgsMinor;
-  return Number((BigInt(kgsMinor) * BigInt(refundedMinor) + BigInt(receivedMinor) / 2n) / BigInt(receivedMinor));
+  return Number(divideHalfUp(BigInt(kgsMinor) * BigInt(refundedMinor), BigInt(receivedMinor)));
 }
 
 /** What a pledge in this state adds to the project's counters. */

@@ -7,7 +7,7 @@ import { forgetRates, getRate, putRate } from '../../data/rates-repo.ts';
 import { requireModerator } from '../access.ts';
 import type { TDomainContext } from '../context.ts';
 import type { TRatesSource } from '../ports.ts';
-import { normaliseRate } from './rate-decimal.ts';
+import { normaliseRate } from '@koldoo/shared/rate-decimal.ts';
 
 export type TRefreshOutcome = {
   /** How many rates were written. */

@@ -7,7 +7,7 @@ import { putRate } from '../../data/rates-repo.ts';
 import { requireModerator } from '../access.ts';
 import type { TDomainContext } from '../context.ts';
 import { parseInput, today } from '../parse-input.ts';
-import { normaliseRate } from './rate-decimal.ts';
+import { normaliseRate } from '@koldoo/shared/rate-decimal.ts';
 
 // Built once: zod compiles a schema on first use. KGS has no stored rate to set (it is always 1).
 const ZCurrencyParam = z.object({ currency: ZCurrency.exclude(['KGS'], 'KGS is the base currency; its rate is always 1') });

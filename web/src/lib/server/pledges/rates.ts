@@ -2,28 +2,21 @@ import type { TRate } from '@koldoo/shared/contracts/rates.ts';
 import { t } from '@koldoo/shared/i18n/index.ts';
 import type { TLocale } from '@koldoo/shared/locales.ts';
 import { formatMoney, numberFormat, type TCurrency } from '@koldoo/shared/money.ts';
+import { convertToKgsMinor, kgsPerUnitFor } from '@koldoo/shared/convert-to-kgs.ts';
 import { date } from '../format.ts';
 
-const rateScale = 1_000_000n;
-
-/** "87.45" -> 87_450_000n (millionths of a som per unit), exactly: rates are decimal strings. */
-function scaledRate(kgsPerUnit: string): bigint | null {
-  const match = /^(\d{1,7})(?:\.(\d{1,6}))?$/.exec(kgsPerUnit.trim());
-  if (!match) return null;
-  return BigInt(match[1] ?? '0') * rateScale + BigInt((match[2] ?? '').padEnd(6, '0'));
-}
-
-/** Minor units of a currency -> tyiyn at `kgsPerUnit`, rounded half up, without floats. */
+/** Minor units of a currency -> tyiyn at `kgsPerUnit` (the API's own exact conversion), or null for a bad rate. */
 export function kgsMinorAt(minor: number, kgsPerUnit: string): number | null {
-  const rate = scaledRate(kgsPerUnit);
-  if (rate === null) return null;
-  return Number((BigInt(minor) * rate + rateScale / 2n) / rateScale);
+  try {
+    return convertToKgsMinor(minor, kgsPerUnit);
+  } catch {
+    return null;
+  }
 }
 
 /** The rate of `currency` among `rates`; KGS is always 1. */
 export function rateOf(rates: TRate[], currency: TCurrency): string | null {
-  if (currency === 'KGS') return '1';
-  return rates.find((rate) => rate.currency === currency)?.kgsPerUnit ?? null;
+  return kgsPerUnitFor(currency, rates) ?? null;
 }
 
 /** "87.4500" -> "87.45" for people, with the reader's decimal mark. */

@@ -1,4 +1,4 @@
-import type { TCurrency } from '@koldoo/shared/money.ts';
+import type { TCurrency } from './money.ts';
 import { divideHalfUp, parseRateDecimal, rateScale } from './rate-decimal.ts';
 
 /**
