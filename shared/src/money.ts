@@ -5,6 +5,7 @@ import type { TLocale } from './locales.ts';
 export const currencies = ['KGS', 'USD', 'EUR', 'RUB', 'KZT', 'TRY', 'GBP'] as const;
 export const ZCurrency = z.enum(currencies);
 export type TCurrency = z.infer<typeof ZCurrency>;
+export const isCurrency = (value: string): value is TCurrency => (currencies as readonly string[]).includes(value);
 
 /** Minor units per major unit. All our currencies use two decimals (KGS: tyiyn). */
 const minorDigits: Record<TCurrency, number> = { KGS: 2, USD: 2, EUR: 2, RUB: 2, KZT: 2, TRY: 2, GBP: 2 };
@@ -26,7 +27,8 @@ export function addMoney(a: TMoney, b: TMoney): TMoney {
   return money(a.value + b.value, a.currency);
 }
 
-const intlLocale: Record<TLocale, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
+/** The BCP 47 tag Intl formats each of our locales with. */
+export const intlLocale: Record<TLocale, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
 
 /**
  * Building an Intl formatter costs ~100× using one (a page formats dozens of amounts), so each

@@ -2,6 +2,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { ZRate, type TRate } from '@koldoo/shared/contracts/rates.ts';
 import { currencies, type TCurrency } from '@koldoo/shared/money.ts';
+import { bishkekToday } from '@koldoo/shared/dates.ts';
 import type { TDb } from './db.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './query-all.ts';
@@ -41,12 +42,10 @@ export function forgetRates(tableName: string): void {
   cache.delete(tableName);
 }
 
-/** Today's date in Bishkek (UTC+6), the day a rate of "today" belongs to. */
-const bishkekDate = (now: Date) => new Date(now.getTime() + 6 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** The KGS row every reader sees: 1 som per som, dated the day it was asked for. */
 export function identityRate(now: Date): TRate {
-  return { currency: 'KGS', kgsPerUnit: '1', source: 'identity', date: bishkekDate(now), updatedAt: now.toISOString() };
+  return { currency: 'KGS', kgsPerUnit: '1', source: 'identity', date: bishkekToday(now), updatedAt: now.toISOString() };
 }
 
 /** Every rate, KGS first and then in `currencies` order. May be up to a few seconds old. */

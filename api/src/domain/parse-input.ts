@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { AppError, toFieldIssues } from '@koldoo/shared/errors.ts';
+import { bishkekToday } from '@koldoo/shared/dates.ts';
 import type { TDomainContext } from './context.ts';
 
 /** Validation inside use cases (rules that need the clock or merged state) with the wire error shape. */
@@ -11,5 +12,5 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.in
 
 /** Today's date in Bishkek (UTC+6), where deadlines are meant. */
 export function today(ctx: Pick<TDomainContext, 'clock'>): string {
-  return new Date(ctx.clock.now().getTime() + 6 * 3600 * 1000).toISOString().slice(0, 10);
+  return bishkekToday(ctx.clock.now());
 }

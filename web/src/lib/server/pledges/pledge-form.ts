@@ -7,7 +7,8 @@ import {
 import type { TRate } from '@koldoo/shared/contracts/rates.ts';
 import { errorMessage, t } from '@koldoo/shared/i18n/index.ts';
 import type { TLocale } from '@koldoo/shared/locales.ts';
-import { currencies, formatMoney, type TCurrency } from '@koldoo/shared/money.ts';
+import { currencies, formatMoney, intlLocale, isCurrency, type TCurrency } from '@koldoo/shared/money.ts';
+import { bishkekToday } from '@koldoo/shared/dates.ts';
 import type { TPledgeFormValues, TPledgeFormView } from '../../pledge-views.ts';
 import type { TProjectView } from '../../views.ts';
 import { errorsFromZod, textField, type TFieldOf, type TFormErrors } from '../form-errors.ts';
@@ -16,15 +17,8 @@ import { rateDate, rateLine } from './rates.ts';
 
 /** The project currency is the default; donors abroad pick theirs. */
 export const defaultCurrency: TCurrency = 'KGS';
-const intlLocale: Record<TLocale, string> = { ky: 'ky-KG', ru: 'ru-RU', en: 'en-GB' };
 
-const isCurrency = (value: string): value is TCurrency =>
-  (currencies as readonly string[]).includes(value);
 
-/** Today in Bishkek (UTC+6, no daylight saving), as the API counts deadlines. */
-export function todayInBishkek(now = new Date()): string {
-  return new Date(now.getTime() + 6 * 3600 * 1000).toISOString().slice(0, 10);
-}
 
 /**
  * As the API: pledges are taken while a project is published, or funded all-or-nothing (the goal
@@ -32,7 +26,7 @@ export function todayInBishkek(now = new Date()): string {
  */
 export function pledgeWindow(
   project: Pick<TProjectView, 'status' | 'fundingMode' | 'deadlineIso'>,
-  today = todayInBishkek(),
+  today = bishkekToday(),
 ): { isOpen: true } | { isOpen: false; reason: TPledgeFormView['closedReason'] } {
   const acceptingStatus =
     project.status === 'published' ||

@@ -1,3 +1,4 @@
+import { bishkekToday } from '@koldoo/shared/dates.ts';
 import { t } from '@koldoo/shared/i18n/index.ts';
 import {
   ZCreateProjectInput,
@@ -18,10 +19,8 @@ export type TConverted =
 const isBlankText = (text: TTexts) => locales.every((locale) => text[locale].trim() === '');
 const hasText = (text: TTexts) => !isBlankText(text);
 
-/** Today in Bishkek, where deadlines are meant (as the API counts them). */
-export function bishkekToday(now = new Date()): string {
-  return new Date(now.getTime() + 6 * 3600 * 1000).toISOString().slice(0, 10);
-}
+/** Today in Bishkek, where deadlines are meant (the API counts them with the same function). */
+export { bishkekToday };
 
 const localizedLeaf = /(^|\.)(title|summary|story|village|ayilAimak|item|unit|source)$/;
 

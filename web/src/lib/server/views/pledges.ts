@@ -2,7 +2,7 @@ import type { TBankInstructions, TLedgerReply, TPledge } from '@koldoo/shared/co
 import type { TRate } from '@koldoo/shared/contracts/rates.ts';
 import type { TLocalizedText } from '@koldoo/shared/contracts/text.ts';
 import type { TLocale } from '@koldoo/shared/locales.ts';
-import { currencies, formatMoney, type TCurrency } from '@koldoo/shared/money.ts';
+import { formatMoney, isCurrency, type TCurrency } from '@koldoo/shared/money.ts';
 import type { TBankView, TLedgerView, TPledgeView, TRateView } from '../../pledge-views.ts';
 import { fileUrl } from '../api/uploads.ts';
 import { date, localText, som } from '../format.ts';
@@ -15,8 +15,6 @@ import {
   rateSource,
 } from '../pledges/rates.ts';
 
-const isCurrency = (code: string): code is TCurrency =>
-  (currencies as readonly string[]).includes(code);
 
 /**
  * A pledge for its donor or the treasurer. Before the money arrives there is no applied rate, so

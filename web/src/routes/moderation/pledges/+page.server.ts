@@ -10,7 +10,7 @@ import {
 import { errorsFromApi, failureStatus, textField } from '#lib/server/form-errors.ts';
 import { noticeKey } from '#lib/server/notice.ts';
 import { failPage, requireModerator } from '#lib/server/page-errors.ts';
-import { todayInBishkek } from '#lib/server/pledges/pledge-form.ts';
+import { bishkekToday } from '@koldoo/shared/dates.ts';
 import {
   readReconcile,
   readRefund,
@@ -51,7 +51,7 @@ export const load: PageServerLoad = async (event) => {
     reference: query.reference || undefined,
   });
   if (!result.ok) failPage(result);
-  const today = todayInBishkek();
+  const today = bishkekToday();
   const actionQuery = new URLSearchParams({ view: query.view });
   if (query.reference) actionQuery.set('reference', query.reference);
   return {

@@ -4,7 +4,7 @@ import { listRates, refreshRates, setRate } from '#lib/server/api.ts';
 import { errorsFromApi, failureStatus, textField } from '#lib/server/form-errors.ts';
 import { noticeKey } from '#lib/server/notice.ts';
 import { failPage, requireModerator } from '#lib/server/page-errors.ts';
-import { todayInBishkek } from '#lib/server/pledges/pledge-form.ts';
+import { bishkekToday } from '@koldoo/shared/dates.ts';
 import { readRate } from '#lib/server/pledges/treasury-forms.ts';
 import { toRateView } from '#lib/server/views/pledges.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
   const { locale } = event.locals;
   const result = await listRates(event);
   if (!result.ok) failPage(result);
-  const today = todayInBishkek();
+  const today = bishkekToday();
   return {
     rows: foreign.map((currency) => {
       const rate = result.value.find((item) => item.currency === currency);
