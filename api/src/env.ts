@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { tableDefinition } from '@koldoo/infra/table.ts';
 import { currencies, ZCurrency } from '@koldoo/shared/money.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every error the API can answer with. Each code maps to one HTTP status in `errorStatus`;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Kyrgyz and Russian first, English third; Russian is the default (the diaspora's common written language). */
 export const locales = ['ky', 'ru', 'en'] as const;

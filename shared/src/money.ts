@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TLocale } from './locales.ts';
 
 /** Currencies a pledge may be made in. KGS is the project currency. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import raw from './data/kg-regions.json' with { type: 'json' };
 import type { TLocale } from './locales.ts';
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZCouncilPrivate, ZCouncilPublic } from '@koldoo/shared/contracts/councils.ts';
 import { ZProjectList } from '@koldoo/shared/contracts/projects.ts';
 import { ZErrorBody } from '@koldoo/shared/errors.ts';

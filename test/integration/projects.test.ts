@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZErrorBody } from '@koldoo/shared/errors.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZProjectCard, ZProjectReply } from '@koldoo/shared/contracts/projects.ts';
 
 const ZCards = z.object({ items: z.array(ZProjectCard) });

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZCouncilPrivate, type TCouncilPrivate } from '@koldoo/shared/contracts/councils.ts';
 import type { TDb } from './db.ts';
 import { linkFileToCouncilItem } from './files-repo.ts';

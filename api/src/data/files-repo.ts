@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZUploadedFile } from '@koldoo/shared/contracts/uploads.ts';
 import type { TDb } from './db.ts';
 import { keys } from './keys.ts';

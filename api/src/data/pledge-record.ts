@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZLocale } from '@koldoo/shared/locales.ts';
 import { ZPledge } from '@koldoo/shared/contracts/pledges.ts';
 

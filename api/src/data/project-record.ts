@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZAuditEvent, ZProject } from '@koldoo/shared/contracts/projects.ts';
 
 /** A project as stored: the public shape plus nothing secret (contact is the council's public line). */

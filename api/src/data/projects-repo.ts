@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZProjectCard, type TProjectCard, type TProjectStatus } from '@koldoo/shared/contracts/projects.ts';
 import type { TDb } from './db.ts';
 import { keys } from './keys.ts';

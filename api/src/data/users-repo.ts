@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZLocale } from '@koldoo/shared/locales.ts';
 import { ZRole } from '@koldoo/shared/contracts/auth.ts';
 import type { TDb } from './db.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZErrorBody } from '@koldoo/shared/errors.ts';
 
 /** One documented operation. Routes declare these next to their handlers. */

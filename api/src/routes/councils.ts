@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZCouncilApplicationInput, ZCouncilPrivate, ZCouncilPublic, ZCouncilReply } from '@koldoo/shared/contracts/councils.ts';
 import { ZProjectCard } from '@koldoo/shared/contracts/projects.ts';
 import { ZId } from '@koldoo/shared/contracts/text.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '@koldoo/shared/errors.ts';
 import { ZOutboxMail, listOutboxMail } from '../data/outbox-repo.ts';
 import type { THonoEnv } from '../http/hono-env.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '@koldoo/shared/errors.ts';
 import { revokeAllSessions } from '../domain/auth/log-out.ts';
 import { getUserById } from '../data/users-repo.ts';

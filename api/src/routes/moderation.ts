@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZAddOfficialInput, ZCouncilPrivate } from '@koldoo/shared/contracts/councils.ts';
 import { ZCancelInput, ZDecisionInput } from '@koldoo/shared/contracts/moderation.ts';
 import { ZProject, ZProjectCard } from '@koldoo/shared/contracts/projects.ts';

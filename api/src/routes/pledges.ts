@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ZLedgerReply, ZPledge, ZPledgeCreatedReply, ZPledgeInput, ZPledgeList, ZPledgeReply, ZReconcileInput, ZRefundInput,
 } from '@koldoo/shared/contracts/pledges.ts';

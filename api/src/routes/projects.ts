@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZCancelInput } from '@koldoo/shared/contracts/moderation.ts';
 import {
   ZAmendmentInput, ZCreateProjectInput, ZPatchProjectInput, ZProject, ZProjectList, ZProjectListQuery, ZProjectReply,

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '@koldoo/shared/errors.ts';
 import { ZUploadKind, ZUploadReply, maxUploadBytes } from '@koldoo/shared/contracts/uploads.ts';
 import { readFile } from '../domain/files/read-file.ts';

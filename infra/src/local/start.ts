@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PortInUseError } from './free-port.ts';
 import { startPlatform } from './platform.ts';
 import { removePlatformFile, writePlatformFile } from './platform-file.ts';

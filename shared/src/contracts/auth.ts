@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZLocale } from '../locales.ts';
 
 export const roles = ['member', 'council_official', 'moderator'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findDistrict } from '../regions.ts';
 import { ZId, ZLocalizedText } from './text.ts';
 

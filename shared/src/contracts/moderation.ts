@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const decisions = ['approve', 'request_changes', 'reject'] as const;
 export const ZDecision = z.enum(decisions);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZCurrency, type TCurrency } from '../money.ts';
 import { ZEmail } from './auth.ts';
 import { ZId, ZIsoDate } from './text.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { findDistrict } from '../regions.ts';
 import { ZId, ZIsoDate, ZLocalizedText } from './text.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZCurrency } from '../money.ts';
 import { ZIsoDate } from './text.ts';
 

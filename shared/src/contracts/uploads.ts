@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What an upload is for decides who may read it back. */
 /** `transfer_proof`: a donor's bank-transfer receipt, private to moderators and the donor. */

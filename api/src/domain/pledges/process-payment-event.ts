@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZCurrency } from '@koldoo/shared/money.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
 import type { TPledgeRecord } from '../../data/pledge-record.ts';

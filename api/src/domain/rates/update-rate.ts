@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TMe } from '@koldoo/shared/contracts/auth.ts';
 import { ZRateInput, type TRate } from '@koldoo/shared/contracts/rates.ts';
 import { AppError } from '@koldoo/shared/errors.ts';

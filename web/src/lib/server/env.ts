@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The only place web reads process.env. Parsed lazily on first use (not at import) so that

@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
+import * as z from 'zod';
 import { call, mapResult, type TApiResult } from './core.ts';
 
 /** Local-only mail log; no shared schema because it exists only on developers' machines. */

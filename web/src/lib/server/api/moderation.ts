@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZCouncilPrivate, type ZAddOfficialInput } from '@koldoo/shared/contracts/councils.ts';
 import type { TDecisionInput } from '@koldoo/shared/contracts/moderation.ts';
 import { ZProjectCard } from '@koldoo/shared/contracts/projects.ts';

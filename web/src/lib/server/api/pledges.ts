@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ZLedgerReply,
   ZPledge,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isSharedReply, parseSharedReply } from './shared-replies.ts';
 
 const ZThing = z.object({ name: z.string(), tags: z.array(z.string()) });

@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { z } from 'zod';
+import * as z from 'zod';
 import { budgetTotalMinor, coFundingMinor } from '@koldoo/shared/contracts/projects.ts';
 import type { TLocale } from '@koldoo/shared/locales.ts';
 import { getProject, type TModerationQueue } from '../api.ts';
