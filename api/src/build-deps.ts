@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { pino, type Logger } from 'pino';
+import { createJsonLogger } from './adapters/json-logger.ts';
 import { createLocalFileStore } from './adapters/local-file-store.ts';
 import { createOutboxMailer } from './adapters/outbox-mailer.ts';
 import { systemClock } from './adapters/system-clock.ts';
 import { createNbkrRatesSource } from './adapters/nbkr-rates.ts';
 import { createSimulatedPayments } from './adapters/simulated-payments.ts';
 import { createStripePayments } from './adapters/stripe-payments.ts';
-import type { TPayments } from './domain/ports.ts';
+import type { TLogger, TPayments } from './domain/ports.ts';
 import type { TAppDeps } from './deps.ts';
 import type { TApiEnv } from './env.ts';
 import { appConfigOf } from './app-config.ts';
@@ -30,8 +30,8 @@ export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentCl
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 
-export function createLogger(level: TApiEnv['LOG_LEVEL']): Logger {
-  return pino({ level, base: { service: 'koldoo-api' } });
+export function createLogger(level: TApiEnv['LOG_LEVEL']): TLogger {
+  return createJsonLogger({ level, base: { service: 'koldoo-api' } });
 }
 
 /**
@@ -68,7 +68,7 @@ export function buildNodeDeps(env: TApiEnv, overrides: Partial<TAppDeps> = {}): 
     db,
     clock: systemClock,
     mail: createOutboxMailer(db, systemClock),
-    files: createLocalFileStore(env.UPLOADS_DIR),
+    files: createLocalFileStore(env.UPLOADS_DIR, { publicOrigin: env.PUBLIC_ORIGIN, signingSecret: env.UPLOAD_SIGNING_SECRET }),
     payments: buildPayments(env),
     // Only when configured: a laptop or CI has no route to nbkr.kg, and seeded rates suffice there.
     ratesSource: env.NBKR_RATES_URL ? createNbkrRatesSource({ url: env.NBKR_RATES_URL }) : undefined,

@@ -1,10 +1,9 @@
 import { Hono } from 'hono';
 import type { TAppDeps } from './deps.ts';
 import { csrfOriginCheck } from './http/csrf.ts';
-import { renderDocsPage } from './http/docs-page.ts';
 import { notFound, onError } from './http/errors.ts';
 import type { THonoEnv } from './http/hono-env.ts';
-import { buildOpenApiDocument } from './http/openapi.ts';
+import type { buildOpenApiDocument } from './http/openapi.ts';
 import { requestContext } from './http/request-context.ts';
 import { loadSession } from './http/session.ts';
 import { authOperations, authRoutes } from './routes/auth.ts';
@@ -45,9 +44,16 @@ export const operations = [
  * in AWS; only `deps` differ.
  */
 export function createApp(deps: TAppDeps) {
-  // Built on first request, not at start: ~20 ms of zod-to-JSON-Schema that a Lambda cold start would otherwise pay.
-  let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
-  const openApiDocument = () => (openApi ??= buildOpenApiDocument(operations, { version: apiVersion }));
+  // Built on first request, not at start: ~20 ms of zod-to-JSON-Schema that a Lambda cold start would
+  // otherwise pay; the builder and the docs page are imported then too (a lazy chunk in the Lambda bundle).
+  let openApi: Promise<ReturnType<typeof buildOpenApiDocument>> | undefined;
+  const openApiDocument = () =>
+    (openApi ??= import('./http/openapi.ts')
+      .then(({ buildOpenApiDocument }) => buildOpenApiDocument(operations, { version: apiVersion }))
+      .catch((error: unknown) => {
+        openApi = undefined;
+        throw error;
+      }));
   const app = new Hono<THonoEnv>()
     .use('*', requestContext(deps))
     .use('*', csrfOriginCheck(deps.config.publicOrigin))
@@ -72,8 +78,11 @@ export function createApp(deps: TAppDeps) {
     .route('/api/moderation/rates', moderationRateRoutes)
     .route('/api/moderation', moderationRoutes)
     .route('/api/dev/outbox', devOutboxRoutes)
-    .get('/api/openapi.json', (c) => c.json(openApiDocument()))
-    .get('/api/docs', (c) => c.html(renderDocsPage(openApiDocument())));
+    .get('/api/openapi.json', async (c) => c.json(await openApiDocument()))
+    .get('/api/docs', async (c) => {
+      const [doc, { renderDocsPage }] = await Promise.all([openApiDocument(), import('./http/docs-page.ts')]);
+      return c.html(renderDocsPage(doc));
+    });
   app.onError(onError);
   app.notFound(notFound);
   return app;

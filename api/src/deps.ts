@@ -1,5 +1,4 @@
-import type { Logger } from 'pino';
-import type { TClock, TFileStore, TMailer, TPayments, TRatesSource } from './domain/ports.ts';
+import type { TClock, TFileStore, TLogger, TMailer, TPayments, TRatesSource } from './domain/ports.ts';
 import type { TDb } from './data/db.ts';
 import type { TCurrency } from '@koldoo/shared/money.ts';
 
@@ -31,7 +30,7 @@ export type TAppDeps = {
   payments: TPayments | undefined;
   /** The National Bank's daily rates when `NBKR_RATES_URL` is set; otherwise rates are set by moderators. */
   ratesSource: TRatesSource | undefined;
-  logger: Logger;
+  logger: TLogger;
   config: TAppConfig;
   /** The runtime's idea of the caller's address (socket on Node, sourceIp on Lambda). */
   remoteAddress: (raw: Request, env: unknown) => string | undefined;

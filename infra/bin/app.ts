@@ -23,7 +23,7 @@ try {
       `bundled ${bundle.name}: ${Math.round(bundle.initialBytes / 1024)} KB at cold start, ${Math.round(bundle.totalBytes / 1024)} KB in all (${largest(bundle.initialPackages, 3)})`,
     );
     if (bundle.sharp === 'missing') {
-      console.error(`  warning: no linux-arm64 sharp in ${relative(process.cwd(), lambdaSharpDir)}: image uploads will fail in AWS (README, "Deploying to AWS")`);
+      console.error(`  warning: no linux-arm64 sharp in ${relative(process.cwd(), lambdaSharpDir)}: image uploads will fail in AWS; \`npm run deploy\` installs it first, \`npm run predeploy\` alone (README, "Deploying to AWS")`);
     }
   }
 

@@ -1,10 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { pino } from 'pino';
 import { appConfigOf } from '../app-config.ts';
 import type { TAppDeps } from '../deps.ts';
 import type { TPayments } from '../domain/ports.ts';
 import { loadApiEnv, type TApiEnv } from '../env.ts';
+import { createJsonLogger } from '../adapters/json-logger.ts';
 import { systemClock } from '../adapters/system-clock.ts';
 import { createOutboxMailer } from '../adapters/outbox-mailer.ts';
 import { createLocalFileStore } from '../adapters/local-file-store.ts';
@@ -68,10 +68,10 @@ export async function buildLambdaDeps(options: TLambdaDepsOptions): Promise<TLam
     db,
     clock: systemClock,
     mail: env.MAIL_FROM ? createSesMailer({ ...aws, from: env.MAIL_FROM }) : createOutboxMailer(db, systemClock),
-    files: env.UPLOADS_BUCKET ? createS3FileStore({ ...aws, bucket: env.UPLOADS_BUCKET }) : createLocalFileStore(env.UPLOADS_DIR),
+    files: env.UPLOADS_BUCKET ? createS3FileStore({ ...aws, bucket: env.UPLOADS_BUCKET }) : createLocalFileStore(env.UPLOADS_DIR, { publicOrigin: env.PUBLIC_ORIGIN, signingSecret: env.UPLOAD_SIGNING_SECRET }),
     payments: await stripePayments(env, options.stripe),
     ratesSource: env.NBKR_RATES_URL ? createNbkrRatesSource({ url: env.NBKR_RATES_URL }) : undefined,
-    logger: pino({ level: env.LOG_LEVEL, base: { service: options.service } }),
+    logger: createJsonLogger({ level: env.LOG_LEVEL, base: { service: options.service } }),
     config: appConfigOf(env),
     remoteAddress: (raw, lambdaEnv) =>
       viewerAddress(

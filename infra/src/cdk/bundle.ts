@@ -48,7 +48,7 @@ export type TBundleOptions = {
 };
 
 /**
- * ESM needs `require` for the CommonJS dependencies that call it (pino, the AWS SDK's helpers);
+ * ESM needs `require` for the CommonJS dependencies that call it (Stripe, some of the AWS SDK's helpers);
  * the banner gives them Node's own.
  */
 const requireShim = "import { createRequire as __koldooCreateRequire } from 'node:module'; const require = __koldooCreateRequire(import.meta.url);";
@@ -69,6 +69,42 @@ const zodEnglishOnly: Plugin = {
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
       contents: `export { default as en } from ${JSON.stringify(resolve(args.path, '../en.js'))};`,
+      resolveDir: resolve(args.path, '..'),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * The AWS SDK's default credential chain (`@aws-sdk/credential-provider-node`) tries, in order,
+ * the environment, SSO, ~/.aws files, a process, a web-identity token and instance metadata,
+ * loading all but the first with `import()`. A Lambda function always has its role's credentials
+ * in the environment, so the chain stops at the first step; but those lazy imports (the STS, SSO
+ * and sign-in clients, with the query and XML protocols) made esbuild's code splitting keep ~35 KB
+ * of code they share with DynamoDB's client in chunks the entry loads at cold start. The bundles
+ * replace the chain with its first step, `fromEnv` (the same credentials, the same errors when
+ * absent); the real module stays what `npm start` and the tests use outside the bundles.
+ */
+export const envCredentialsOnlySource = `
+import { fromEnv } from '@aws-sdk/credential-provider-env';
+export const defaultProvider = (init = {}) => fromEnv(init);
+export const credentialsWillNeedRefresh = (credentials) => credentials?.expiration !== undefined;
+export const credentialsTreatedAsExpired = (credentials) =>
+  credentials?.expiration !== undefined && credentials.expiration.getTime() - Date.now() < 300000;
+`;
+
+export const envCredentialsOnly: Plugin = {
+  name: 'aws-env-credentials-only',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, async (args) => {
+      if ((args.pluginData as { isReal?: boolean } | undefined)?.isReal) return undefined;
+      // Resolved as the importer would (so `@aws-sdk/credential-provider-env` is the SDK's own copy), then replaced.
+      const real = await pluginBuild.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { isReal: true } });
+      if (real.errors.length > 0) return undefined;
+      return { path: real.path, namespace: 'aws-env-credentials' };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'aws-env-credentials' }, (args) => ({
+      contents: envCredentialsOnlySource,
       resolveDir: resolve(args.path, '..'),
       loader: 'js',
     }));
@@ -103,7 +139,7 @@ export async function bundleFunction(name: TFunctionName, options: TBundleOption
     legalComments: 'none',
     banner: { js: requireShim },
     external: ['sharp', ...(name === 'site' ? ['./kit/*'] : [])],
-    plugins: [zodEnglishOnly],
+    plugins: [zodEnglishOnly, envCredentialsOnly],
     metafile: true,
     logLevel: 'error',
     write: true,
@@ -115,17 +151,24 @@ export async function bundleFunction(name: TFunctionName, options: TBundleOption
 
 /**
  * sharp (image re-encoding on upload) is native, so it cannot be bundled, and this machine's
- * node_modules holds the build for its own platform. For Lambda (linux-arm64) install it apart:
- *   npm install --prefix .data/lambda-sharp --no-save --os=linux --cpu=arm64 --libc=glibc sharp@<version in api/package.json>
- * and the API bundle carries it in `node_modules/`. Without it, uploads of images fail in AWS
- * (PDF proofs still work); `npm run synth` says so.
+ * node_modules holds the build for its own platform. For Lambda (linux-arm64) it is installed
+ * apart, by `npm run deploy` (its `predeploy`: `infra/bin/install-lambda-sharp.ts`, see
+ * `lambda-sharp.ts`), and the API bundle carries it in `node_modules/`. Without it, uploads of
+ * images fail in AWS (PDF proofs still work); `npm run synth` says so.
  */
 export const lambdaSharpDir = resolve(repoRoot, '.data/lambda-sharp/node_modules');
+
+/** What a working sharp on Lambda needs: its JavaScript, its linux-arm64 binding and libvips. */
+export const lambdaSharpPackages = ['sharp', '@img/sharp-linux-arm64', '@img/sharp-libvips-linux-arm64'] as const;
+
+export function hasLambdaSharp(dir = lambdaSharpDir): boolean {
+  return lambdaSharpPackages.every((name) => existsSync(join(dir, name, 'package.json')));
+}
 
 /** The API's bundle, failing above the hard limit (1 MB of cold-start JavaScript). */
 export async function bundleApi(options: TBundleOptions = {}): Promise<TBundle> {
   const bundle = await bundleFunction('api', options);
-  const hasSharp = existsSync(join(lambdaSharpDir, 'sharp')) && existsSync(join(lambdaSharpDir, '@img/sharp-linux-arm64'));
+  const hasSharp = hasLambdaSharp();
   if (hasSharp) cpSync(lambdaSharpDir, join(bundle.dir, 'node_modules'), { recursive: true });
   bundle.sharp = hasSharp ? 'included' : 'missing';
   if (bundle.initialBytes > apiBundleLimitBytes) {
