@@ -13,6 +13,8 @@ const ZApiEnv = z.object({
   KOLDOO_INTERNAL_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   UPLOADS_DIR: z.string().default('.data/uploads'),
+  /** Signs the local store's upload URLs (`PUT /api/uploads/<id>/bytes`); a random one per process when unset. */
+  UPLOAD_SIGNING_SECRET: z.string().min(16).optional(),
   /** The National Bank's daily rates XML (https://www.nbkr.kg/XML/daily.xml); unset: no automatic refresh. */
   NBKR_RATES_URL: z.url().optional(),
   /** Comma-separated ISO codes donors may pledge in. */

@@ -25,6 +25,11 @@ const server = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"MessageId":"m-1"}');
       return;
     }
+    if (req.method === 'DELETE') {
+      objects.delete(req.url ?? '');
+      res.writeHead(204).end();
+      return;
+    }
     if (req.method === 'PUT') {
       objects.set(req.url ?? '', { body, type: String(req.headers['content-type']) });
       res.writeHead(200).end();
@@ -103,5 +108,60 @@ describe('createS3FileStore', () => {
     const store = createS3FileStore({ ...aws, bucket: 'koldoo-uploads', endpoint });
     await expect(store.get('uploads/../secrets')).rejects.toThrow(/invalid file key/);
     await expect(store.put('uploads//x', new Uint8Array(), 'image/png')).rejects.toThrow(/invalid file key/);
+  });
+});
+
+describe('createS3FileStore: delete and presigned URLs', () => {
+  it('deletes an object (a missing one is no error)', async () => {
+    const store = createS3FileStore({ ...aws, bucket: 'koldoo-uploads', endpoint });
+    await store.put('incoming/01JABCDEFGHJKMNPQRSTVWXYZ0', new Uint8Array([1, 2, 3]), 'image/png');
+    await store.delete('incoming/01JABCDEFGHJKMNPQRSTVWXYZ0');
+    await store.delete('incoming/01JABCDEFGHJKMNPQRSTVWXYZ0');
+    expect(seen.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
+      '/koldoo-uploads/incoming/01JABCDEFGHJKMNPQRSTVWXYZ0',
+      '/koldoo-uploads/incoming/01JABCDEFGHJKMNPQRSTVWXYZ0',
+    ]);
+    expect(seen.at(-1)!.headers.authorization).toContain('/s3/aws4_request');
+    expect(await store.get('incoming/01JABCDEFGHJKMNPQRSTVWXYZ0')).toBeUndefined();
+  });
+
+  it('presigns a PUT with type and length signed, and the session token, without calling S3', async () => {
+    const store = createS3FileStore({ ...aws, bucket: 'koldoo-uploads', endpoint });
+    const { url, headers } = await store.presignPut('incoming/01JABCDEFGHJKMNPQRSTVWXYZ0', {
+      contentType: 'application/pdf', contentLength: 4321, expiresInSeconds: 900,
+    });
+    expect(seen).toHaveLength(0);
+    expect(headers).toEqual({ 'content-type': 'application/pdf' });
+    const parsed = new URL(url);
+    expect(`${parsed.origin}${parsed.pathname}`).toBe(`${endpoint}/koldoo-uploads/incoming/01JABCDEFGHJKMNPQRSTVWXYZ0`);
+    expect(parsed.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+    expect(parsed.searchParams.get('X-Amz-Expires')).toBe('900');
+    expect(parsed.searchParams.get('X-Amz-Security-Token')).toBe('token');
+    expect(parsed.searchParams.get('X-Amz-Credential')).toMatch(/^AKIDEXAMPLE\/\d{8}\/eu-central-1\/s3\/aws4_request$/);
+    expect(parsed.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+
+    // The browser's PUT carries no Authorization header: the URL is the permission.
+    const put = await fetch(url, { method: 'PUT', headers, body: new Uint8Array(4321) });
+    expect(put.status).toBe(200);
+    expect(seen[0]!.headers.authorization).toBeUndefined();
+    expect(seen[0]!.headers['content-length']).toBe('4321');
+  });
+
+  it('presigns a GET with response-* overrides; virtual-hosted URLs without an endpoint', async () => {
+    const store = createS3FileStore({ ...aws, bucket: 'koldoo-uploads' });
+    const url = new URL(
+      (await store.presignGet('uploads/council_proof/01J', {
+        contentType: 'application/pdf', contentDisposition: 'attachment; filename="01J.pdf"', cacheControl: 'private, no-store', expiresInSeconds: 300,
+      }))!,
+    );
+    expect(url.host).toBe('koldoo-uploads.s3.eu-central-1.amazonaws.com');
+    expect(url.pathname).toBe('/uploads/council_proof/01J');
+    expect(Object.fromEntries([...url.searchParams].filter(([k]) => k.startsWith('response-')))).toEqual({
+      'response-content-type': 'application/pdf',
+      'response-content-disposition': 'attachment; filename="01J.pdf"',
+      'response-cache-control': 'private, no-store',
+    });
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
+    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('host');
   });
 });

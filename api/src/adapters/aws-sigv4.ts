@@ -2,7 +2,8 @@ import { createHash, createHmac } from 'node:crypto';
 
 /**
  * AWS Signature Version 4 for the two plain REST calls the Lambda functions make besides DynamoDB
- * (SES SendEmail, S3 GetObject/PutObject). Signing by hand keeps two SDK clients (~1 MB) out of the
+ * (SES SendEmail, S3 GetObject/PutObject/DeleteObject), and query-string presigning for the S3
+ * URLs browsers use directly (uploads by PUT, downloads by redirect). Signing by hand keeps two SDK clients (~1 MB) out of the
  * bundles; the algorithm is fixed and checked against AWS's published test vector and the SDK's
  * own signer (aws-sigv4.test.ts). DynamoDB keeps the real SDK client.
  */
@@ -89,4 +90,55 @@ export function signRequest(input: TSignInput): Record<string, string> {
   // fetch sets Host itself from the URL.
   delete headers.host;
   return headers;
+}
+
+export type TPresignInput = {
+  method: string;
+  /** May already carry query parameters to sign (S3's `response-*` overrides). */
+  url: URL;
+  /** Headers the request must carry with exactly these values (e.g. content-type, content-length); host is always signed. */
+  headers?: Record<string, string>;
+  service: string;
+  region: string;
+  credentials: TAwsCredentials;
+  expiresInSeconds: number;
+  now?: Date;
+};
+
+/**
+ * A SigV4 query-string presigned URL (S3 "authenticating requests: using query parameters"): the
+ * credential, date, lifetime and signed header names go in the query, the payload is
+ * `UNSIGNED-PAYLOAD`, and the signature comes last. The query is written RFC 3986-encoded exactly
+ * as it was signed, so nothing (such as `+` for a space) is left to the server's interpretation.
+ * With session credentials (a Lambda role) the URL also carries `X-Amz-Security-Token` and stops
+ * working when those credentials expire, whatever `X-Amz-Expires` says.
+ */
+export function presignUrl(input: TPresignInput): string {
+  const now = input.now ?? new Date();
+  const amzDate = amzDateOf(now);
+  const date = amzDate.slice(0, 8);
+  const scope = `${date}/${input.region}/${input.service}/aws4_request`;
+
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(input.headers ?? {})) headers[name.toLowerCase()] = value;
+  headers.host = input.url.host;
+  const names = Object.keys(headers).sort();
+  const signedHeaders = names.join(';');
+
+  const url = new URL(input.url);
+  url.searchParams.set('X-Amz-Algorithm', algorithm);
+  url.searchParams.set('X-Amz-Credential', `${input.credentials.accessKeyId}/${scope}`);
+  url.searchParams.set('X-Amz-Date', amzDate);
+  url.searchParams.set('X-Amz-Expires', String(input.expiresInSeconds));
+  if (input.credentials.sessionToken) url.searchParams.set('X-Amz-Security-Token', input.credentials.sessionToken);
+  url.searchParams.set('X-Amz-SignedHeaders', signedHeaders);
+  const query = canonicalQuery(url);
+
+  const canonicalHeaders = names.map((name) => `${name}:${headers[name]!.trim().replace(/\s+/g, ' ')}\n`).join('');
+  const canonicalRequest = [input.method.toUpperCase(), canonicalPath(url, true), query, canonicalHeaders, signedHeaders, 'UNSIGNED-PAYLOAD'].join('\n');
+  const stringToSign = [algorithm, amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
+  const kDate = hmac(`AWS4${input.credentials.secretAccessKey}`, date);
+  const kSigning = hmac(hmac(hmac(kDate, input.region), input.service), 'aws4_request');
+  const signature = createHmac('sha256', kSigning).update(stringToSign).digest('hex');
+  return `${url.origin}${url.pathname}?${query}&X-Amz-Signature=${signature}`;
 }

@@ -1,5 +1,5 @@
 import type { TFileStore } from '../domain/ports.ts';
-import { rfc3986 } from './aws-sigv4.ts';
+import { presignUrl, rfc3986 } from './aws-sigv4.ts';
 import { awsError, awsFetch, type TAwsFetchOptions } from './aws-fetch.ts';
 
 export type TS3FileStoreOptions = TAwsFetchOptions & {
@@ -9,9 +9,11 @@ export type TS3FileStoreOptions = TAwsFetchOptions & {
 };
 
 /**
- * Uploads in S3 (GetObject / PutObject, signed with the function's role; the bucket encrypts at
- * rest and refuses plain HTTP). Keys are the file store's opaque paths (`uploads/<kind>/<id>`);
- * the role may touch only that prefix.
+ * Uploads in S3 (GetObject / PutObject / DeleteObject, signed with the function's role; the bucket
+ * encrypts at rest and refuses plain HTTP). Keys are the file store's opaque paths: `uploads/<kind>/<id>`
+ * for accepted files, `incoming/<uploadId>` for bytes a browser PUT with a presigned URL and the API
+ * has not yet checked; the role may touch only those two prefixes. Presigned URLs are signed with the
+ * same role credentials, so they can do no more than the role may (and die with its session).
  */
 export function createS3FileStore(options: TS3FileStoreOptions): TFileStore {
   const objectUrl = (key: string) => {
@@ -42,6 +44,34 @@ export function createS3FileStore(options: TS3FileStoreOptions): TFileStore {
         body: new Uint8Array(await response.arrayBuffer()),
         contentType: response.headers.get('content-type') ?? 'application/octet-stream',
       };
+    },
+    async delete(key) {
+      const response = await awsFetch(options, { service: 's3', method: 'DELETE', url: objectUrl(key), isS3: true });
+      // S3 answers 204 whether or not the key existed.
+      if (!response.ok && response.status !== 404) throw await awsError('S3 DeleteObject', response);
+      await response.body?.cancel();
+    },
+    async presignPut(key, { contentType, contentLength, expiresInSeconds }) {
+      const headers = { 'content-type': contentType };
+      const url = presignUrl({
+        method: 'PUT',
+        url: objectUrl(key),
+        // Signed, so S3 refuses (403) a body of any other length or type. The browser sets Content-Length itself.
+        headers: { ...headers, 'content-length': String(contentLength) },
+        service: 's3',
+        region: options.region,
+        credentials: options.credentials(),
+        expiresInSeconds,
+      });
+      return { url, headers };
+    },
+    async presignGet(key, { contentType, contentDisposition, cacheControl, expiresInSeconds }) {
+      const url = objectUrl(key);
+      // S3 answers with these headers instead of the stored ones.
+      url.searchParams.set('response-content-type', contentType);
+      url.searchParams.set('response-content-disposition', contentDisposition);
+      url.searchParams.set('response-cache-control', cacheControl);
+      return presignUrl({ method: 'GET', url, service: 's3', region: options.region, credentials: options.credentials(), expiresInSeconds });
     },
   };
 }

@@ -14,14 +14,17 @@ export const ZFileRecord = ZUploadedFile.extend({
 });
 export type TFileRecord = z.infer<typeof ZFileRecord>;
 
+/** The Put of a new file record (alone, or in the transaction that completes an upload intent). */
+export function fileRecordPut(db: TDb, file: TFileRecord) {
+  return {
+    TableName: db.tableName,
+    Item: { ...keys.file(file.id), type: 'FILE', ...file },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  };
+}
+
 export async function putFileRecord(db: TDb, file: TFileRecord): Promise<void> {
-  await db.client.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: { ...keys.file(file.id), type: 'FILE', ...file },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  await db.client.send(new PutCommand(fileRecordPut(db, file)));
 }
 
 export async function getFileRecord(db: TDb, fileId: string): Promise<TFileRecord | undefined> {

@@ -7,6 +7,7 @@ describe('keys', () => {
     expect(keys.session('abc')).toEqual({ pk: 'SESSION#abc', sk: 'SESSION' });
     expect(keys.rateLimit('login-ip', '1.2.3.4')).toEqual({ pk: 'RATE#login-ip#1.2.3.4', sk: 'WINDOW' });
     expect(keys.outbox('01K')).toEqual({ pk: 'OUTBOX', sk: 'MAIL#01K' });
+    expect(keys.uploadIntent('01K')).toEqual({ pk: 'UPLOAD#01K', sk: 'INTENT' });
   });
 
   it('folds e-mail case so Aida@x and aida@x are one account', () => {

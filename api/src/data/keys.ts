@@ -14,6 +14,12 @@ export const keys = {
   project: (id: string) => ({ pk: `PROJECT#${id}`, sk: 'PROFILE' }),
   projectEvent: (projectId: string, at: string, eventId: string) => ({ pk: `PROJECT#${projectId}`, sk: `EVENT#${at}#${eventId}` }),
   amendment: (projectId: string, id: string) => ({ pk: `PROJECT#${projectId}`, sk: `AMENDMENT#${id}` }),
+  /**
+   * "At most one progress-report reminder per project per period": `period` counts the 30-day
+   * stretches of silence since `since` (the time of the project's latest audit event), so the key
+   * is the same for every run within one stretch and changes when news arrives.
+   */
+  progressReminder: (projectId: string, since: string, period: number) => ({ pk: `REMINDER#${projectId}`, sk: `PROGRESS#${since}#${period}` }),
   /** GSI3 partition per status: the moderation queue (`submitted`), public listings, the deadline job. */
   projectsByStatus: (status: string) => `PROJECTS#${status}`,
   council: (id: string) => ({ pk: `COUNCIL#${id}`, sk: 'PROFILE' }),
@@ -22,6 +28,8 @@ export const keys = {
   userCouncil: (userId: string, councilId: string) => ({ pk: `USER#${userId}`, sk: `COUNCIL#${councilId}` }),
   /** An uploaded file's metadata; the bytes live in the file store under its `storageKey`. */
   file: (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'META' }),
+  /** A short-lived upload intent (TTL): the browser PUTs the bytes to storage, then completes it. */
+  uploadIntent: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'INTENT' }),
   /** A pledge lives in its own partition; GSI1 lists a project's pledges, GSI2 holds the treasurer's queues. */
   pledge: (id: string) => ({ pk: `PLEDGE#${id}`, sk: 'PLEDGE' }),
   pledgesOfProject: (projectId: string) => `PROJECT#${projectId}#PLEDGES`,

@@ -36,19 +36,32 @@ export function grantTable(role: iam.IRole, table: dynamodb.ITableV2, actions: r
 
 /** The key prefix uploads live under (`storageKeyOf` in api/src/domain/files/store-upload.ts). */
 export const uploadsPrefix = 'uploads/';
+/** Where browsers PUT bytes with presigned URLs until the API checks them (`stagingKeyOf` in create-upload-intent.ts). */
+export const stagingPrefix = 'incoming/';
 
-/** Read and write objects under `uploads/` only; list only that prefix (so a missing key is a 404, not a 403). */
-export function grantUploads(role: iam.IRole, bucket: s3.IBucket): iam.PolicyStatement {
-  const objects = new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [bucket.arnForObjects(`${uploadsPrefix}*`)] });
-  role.addToPrincipalPolicy(objects);
+/**
+ * Accepted files: read and write under `uploads/` (never deleted by the app). Staged uploads: the
+ * presigned PUT and GET URLs the API hands out are signed with this role's credentials, so the role
+ * itself needs PutObject (the browser's PUT) and GetObject (reading them back to check) on
+ * `incoming/`, plus DeleteObject to discard them (a delete marker, as the bucket is versioned; the
+ * lifecycle rule removes the rest). List only those prefixes, so a missing key is a 404, not a 403.
+ */
+export function grantUploads(role: iam.IRole, bucket: s3.IBucket): iam.PolicyStatement[] {
+  const accepted = new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [bucket.arnForObjects(`${uploadsPrefix}*`)] });
+  const staged = new iam.PolicyStatement({
+    actions: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'],
+    resources: [bucket.arnForObjects(`${stagingPrefix}*`)],
+  });
+  role.addToPrincipalPolicy(accepted);
+  role.addToPrincipalPolicy(staged);
   role.addToPrincipalPolicy(
     new iam.PolicyStatement({
       actions: ['s3:ListBucket'],
       resources: [bucket.bucketArn],
-      conditions: { StringLike: { 's3:prefix': [`${uploadsPrefix}*`] } },
+      conditions: { StringLike: { 's3:prefix': [`${uploadsPrefix}*`, `${stagingPrefix}*`] } },
     }),
   );
-  return objects;
+  return [accepted, staged];
 }
 
 /** SES SendEmail, only from the stage's sender (the identity may be the address or its domain). */

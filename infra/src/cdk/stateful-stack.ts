@@ -70,6 +70,10 @@ export class StatefulStack extends Stack {
       ],
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Bytes browsers PUT with presigned URLs wait under incoming/ until completed (then deleted);
+        // orphans (never completed, refused) go after a day, old versions and delete markers with them.
+        { id: 'expire-staged-uploads', prefix: 'incoming/', expiration: Duration.days(1), noncurrentVersionExpiration: Duration.days(1) },
+        { id: 'remove-staged-delete-markers', prefix: 'incoming/', expiredObjectDeleteMarker: true },
         // Versioning guards against a bad overwrite or delete; old versions go after 30 days.
         { id: 'expire-old-versions', noncurrentVersionExpiration: Duration.days(30) },
       ],

@@ -153,12 +153,16 @@ describe('least privilege', () => {
     expect(indexes).not.toContain('/index/*');
   });
 
-  it('lets only the API touch uploads, and only under uploads/', () => {
-    expect(actionsOf('api', 's3')).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
-    const objects = statementsOf('api').find((s) => JSON.stringify(s.Action).includes('s3:GetObject'));
-    expect(JSON.stringify(objects?.Resource)).toMatch(/\/uploads\/\*"/);
+  it('lets only the API touch uploads: read/write under uploads/, and also delete under incoming/ (presigned staging)', () => {
+    expect(actionsOf('api', 's3')).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']);
+    const objects = statementsOf('api').filter((s) => JSON.stringify(s.Action).includes('s3:GetObject'));
+    expect(objects).toHaveLength(2);
+    const accepted = objects.find((s) => /\/uploads\/\*"/.test(JSON.stringify(s.Resource)));
+    expect(accepted?.Action).toEqual(['s3:GetObject', 's3:PutObject']);
+    const staged = objects.find((s) => /\/incoming\/\*"/.test(JSON.stringify(s.Resource)));
+    expect(staged?.Action).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     const list = statementsOf('api').find((s) => s.Action === 's3:ListBucket');
-    expect(list?.Condition).toEqual({ StringLike: { 's3:prefix': ['uploads/*'] } });
+    expect(list?.Condition).toEqual({ StringLike: { 's3:prefix': ['uploads/*', 'incoming/*'] } });
     for (const name of ['webhook', 'jobs', 'site'] as const) expect(actionsOf(name, 's3')).toEqual([]);
   });
 
@@ -230,7 +234,7 @@ describe('CloudFront', () => {
   it('serves the build’s static files from S3 through origin access control', () => {
     const config = distribution();
     const patterns = config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern);
-    expect(patterns).toEqual(expect.arrayContaining(['/_app/*', '/favicon.svg', '/pledge-form.js']));
+    expect(patterns).toEqual(expect.arrayContaining(['/_app/*', '/favicon.svg', '/pledge-form.js', '/upload-field.js']));
     expect(patterns).not.toContain('/favicon.svg.br');
     const app = config.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/_app/*');
     expect(originOf(app.TargetOriginId).OriginAccessControlId).toBeDefined();
@@ -306,5 +310,20 @@ describe('stateful stack (uploads bucket)', () => {
     expect(props.LifecycleConfiguration.Rules).toEqual(
       expect.arrayContaining([expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: 'Enabled' })]),
     );
+  });
+
+  it('expires staged uploads under incoming/ (orphaned presigned PUTs) after a day, with their old versions and delete markers', () => {
+    const rules = bucket().Properties.LifecycleConfiguration.Rules;
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Id: 'expire-staged-uploads', Prefix: 'incoming/', ExpirationInDays: 1,
+          NoncurrentVersionExpiration: { NoncurrentDays: 1 }, Status: 'Enabled',
+        }),
+        expect.objectContaining({ Id: 'remove-staged-delete-markers', Prefix: 'incoming/', ExpiredObjectDeleteMarker: true, Status: 'Enabled' }),
+      ]),
+    );
+    // Accepted uploads never expire.
+    for (const rule of rules) if (rule.ExpirationInDays !== undefined) expect(rule.Prefix).toBe('incoming/');
   });
 });

@@ -152,6 +152,8 @@ export class StatelessStack extends Stack {
     justify(this.api.role, {
       [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${uploadsBucketName(stage, nagEnv(this).account, nagEnv(this).region)}/uploads/*]`]:
         'Uploads are stored as uploads/<kind>/<ulid>; the API reads and writes only under that prefix, never the rest of the bucket.',
+      [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${uploadsBucketName(stage, nagEnv(this).account, nagEnv(this).region)}/incoming/*]`]:
+        'Browsers PUT uploads to incoming/<ulid> with URLs the API presigns (so it needs the same rights), and the API reads and deletes them there once checked; the key is random per upload.',
     });
     for (const fn of [this.api, this.webhook, this.jobs]) grantSendMail(fn.role, stage);
 
@@ -227,7 +229,7 @@ export class StatelessStack extends Stack {
       onFailure: new destinations.SqsDestination(jobsDeadLetters),
     });
     new scheduler.Schedule(this, 'JobsSchedule', {
-      description: 'Deadlines, expiry refunds, bank-transfer reminders and expiry, NBKR rates (runScheduledJobs)',
+      description: 'Deadlines, expiry refunds, bank-transfer reminders and expiry, progress-report reminders, NBKR rates (runScheduledJobs)',
       schedule: scheduler.ScheduleExpression.expression(stage.jobsSchedule),
       target: new targets.LambdaInvoke(this.jobs.function, {
         input: scheduler.ScheduleTargetInput.fromObject({ source: 'koldoo.schedule', jobs: 'all' }),

@@ -22,6 +22,7 @@ export function stubFunctionAssets(): { assets: TFunctionAssets; cleanUp(): void
   writeFileSync(join(siteStatic, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
   writeFileSync(join(siteStatic, 'favicon.svg.br'), '');
   writeFileSync(join(siteStatic, 'pledge-form.js'), '\n');
+  writeFileSync(join(siteStatic, 'upload-field.js'), '\n');
   return {
     assets: { api: fn('api'), webhook: fn('webhook'), jobs: fn('jobs'), site: fn('site'), siteStatic },
     cleanUp: () => rmSync(root, { recursive: true, force: true }),

@@ -166,7 +166,7 @@ export class Edge extends Construct {
     }
     justify(this.distribution, nagReasons);
 
-    // Hashed files never change: cached for a year. The rest (favicon, pledge-form.js) for 5 minutes.
+    // Hashed files never change: cached for a year. The rest (favicon, pledge-form.js, upload-field.js) for 5 minutes.
     // No pruning: pages rendered before a deploy still reference the previous build's chunks.
     const immutable = new s3deploy.BucketDeployment(this, 'DeployImmutable', {
       sources: [s3deploy.Source.asset(props.staticDir, { exclude: ['**/*.br', '**/*.gz'] })],
