@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { messages } from '@koldoo/shared/i18n/index.ts';
 import { launchChromium, withWatchedPage } from './browser.ts';
+import { completeSimulatedCheckout, pledgeOnProject } from './pledge-steps.ts';
 import {
   createAndSubmitProject,
   decideProject,
@@ -144,4 +145,72 @@ describe('village projects', () => {
       ),
     60_000,
   );
+
+  it('a donor funds it; the official posts a progress update without JavaScript; a visitor reads it', async () => {
+    expect(projectId, 'the first test publishes the project').not.toBe('');
+    const news = `Көпүрөнүн таянычтары куюлду ${tag}`;
+    const photo = await sharp({
+      create: { width: 240, height: 180, channels: 3, background: { r: 120, g: 110, b: 90 } },
+    })
+      .png()
+      .toBuffer();
+
+    // The whole goal (4 × 120 000 + 85 000,50 som) in one card pledge: the project is funded.
+    await withWatchedPage(browser, { locale: 'ru-RU' }, async ({ page, problems }) => {
+      await pledgeOnProject(page, baseUrl, ru, projectId, {
+        amount: '565000,50',
+        currency: 'KGS',
+        method: 'card',
+        email: `funder-${tag}@example.com`,
+      });
+      await completeSimulatedCheckout(page, ru, 'confirm');
+      expect(problems).toEqual([]);
+    });
+
+    await withWatchedPage(
+      browser,
+      { locale: 'ky-KG', javaScriptEnabled: false },
+      async ({ page, problems, expectConsoleError }) => {
+        expectConsoleError(/status of 400/); // the refused post below
+        await signInAs(page, baseUrl, ky, official);
+        await open(page, `${baseUrl}/projects/${projectId}`);
+        const post = page.getByRole('button', { name: ky['project.postUpdate'], exact: true });
+        // A photo without any text is refused; the photo, already uploaded, stays with the form.
+        await page
+          .getByLabel(ky['progressUpdate.photos'], { exact: true })
+          .setInputFiles({ name: 'works.png', mimeType: 'image/png', buffer: photo });
+        await post.click();
+        await page.getByText(ky['validation.oneLanguage'], { exact: true }).waitFor();
+        await page
+          .getByRole('img', { name: ky['timeline.updatePhotoAlt'].replace('{number}', '1') })
+          .waitFor();
+        await page
+          .getByLabel(ky['progressUpdate.text'].replace('{language}', ky['locale.name.ky']), {
+            exact: true,
+          })
+          .fill(news);
+        await post.click();
+        await page.waitForURL(`${baseUrl}/projects/${projectId}?notice=updatePosted`);
+        await page.getByRole('status').getByText(ky['notice.updatePosted']).waitFor();
+        expect(problems).toEqual([]);
+      },
+    );
+
+    await withWatchedPage(browser, { locale: 'en-GB' }, async ({ page, problems }) => {
+      await open(page, `${baseUrl}/projects/${projectId}`);
+      const timeline = page.getByRole('region', { name: en['project.timeline'], exact: true });
+      await timeline.getByText(en['timeline.action.progress_update'], { exact: true }).waitFor();
+      // Written in Kyrgyz only: an English reader gets it in Kyrgyz, marked as such.
+      const text = timeline.getByText(news, { exact: true });
+      expect(await text.getAttribute('lang')).toBe('ky');
+      const image = timeline.getByRole('img', {
+        name: en['timeline.updatePhotoAlt'].replace('{number}', '1'),
+      });
+      const src = (await image.getAttribute('src')) ?? '';
+      expect((await page.request.get(new URL(src, baseUrl).href)).status()).toBe(200);
+      // Signed out, nobody sees the form.
+      expect(await page.getByRole('button', { name: en['project.postUpdate'] }).count()).toBe(0);
+      expect(problems).toEqual([]);
+    });
+  }, 180_000);
 });

@@ -82,6 +82,8 @@ describe('the table actions each function performs are the ones the stack grants
       w.clock.at = new Date(Date.now() + 62 * 86_400_000);
       const results = await runScheduledJobs(w.setup.deps);
       for (const result of Object.values(results)) expect(result).not.toHaveProperty('error');
+      // The funded project has been silent for two months: the progress-report reminder's calls are recorded too.
+      expect(results['remindProgressReports']).toMatchObject({ reminded: 1 });
     });
     w.clock.at = new Date();
   });

@@ -4,6 +4,7 @@ import { ZProjectCard, type TProjectCard, type TProjectStatus } from '@koldoo/sh
 import type { TDb } from './db.ts';
 import { keys } from './keys.ts';
 import { queryAll, queryQueue } from './query-all.ts';
+import { transact } from './transact.ts';
 import { setExpression } from './update-expression.ts';
 import {
   ZAmendmentRecord, ZAuditEvent, ZProjectRecord, cardAttributes,
@@ -51,7 +52,7 @@ const ZProjectHead = z.object({ version: z.number().int(), status: ZProjectRecor
 
 /**
  * The few attributes that say whether a cached project page is still right: its version (every
- * edit, lifecycle step and amendment decision bumps it), status, and the pledge counters (which
+ * edit, lifecycle step, amendment decision and progress update bumps it), status, and the pledge counters (which
  * do not bump it). A small, eventually consistent read, for public caches only.
  */
 export async function getProjectHead(db: TDb, id: string): Promise<z.infer<typeof ZProjectHead> | undefined> {
@@ -59,6 +60,28 @@ export async function getProjectHead(db: TDb, id: string): Promise<z.infer<typeo
     new GetCommand({ TableName: db.tableName, Key: keys.project(id), ProjectionExpression: '#v, #s, raisedMinor, backers', ExpressionAttributeNames: { '#v': 'version', '#s': 'status' } }),
   );
   return Item ? ZProjectHead.parse(Item) : undefined;
+}
+
+/**
+ * The newest entry of a project's public timeline: audit events sort by time in their sort key
+ * (`EVENT#<at>#<ulid>`), so this is one consistent Query, newest first, of one small item.
+ * Progress updates, lifecycle steps and amendment decisions all write an event, so this is "the last news".
+ */
+export async function getLatestProjectEvent(db: TDb, projectId: string): Promise<{ id: string; at: string; action: string } | undefined> {
+  const { Items } = await db.client.send(
+    new QueryCommand({
+      TableName: db.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
+      ExpressionAttributeValues: { ':pk': keys.project(projectId).pk, ':event': 'EVENT#' },
+      ProjectionExpression: 'id, #at, #action',
+      ExpressionAttributeNames: { '#at': 'at', '#action': 'action' },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  const item = Items?.[0];
+  return item ? ZAuditEvent.pick({ id: true, at: true, action: true }).parse(item) : undefined;
 }
 
 /** One Query reads the project, its audit events and its amendments: they share a partition. */
@@ -107,6 +130,35 @@ export async function transitionProject(
     if (error instanceof Error && error.name === 'TransactionCanceledException') return false;
     throw error;
   }
+}
+
+/**
+ * Records a council's progress update: the immutable timeline event, and the project's `version`
+ * bumped in the same transaction so every process's cached public page notices the news (see
+ * get-project.ts `revalidateReply`). Conditioned only on the status still being one of
+ * `statuses`: the update changes no content, so an edit or pledge meanwhile does not refuse it.
+ * Returns false when the condition failed (the project moved on or is gone).
+ */
+export async function insertProgressUpdate(
+  db: TDb,
+  input: { projectId: string; statuses: readonly TProjectStatus[]; event: TAuditEvent },
+): Promise<boolean> {
+  const statusValues = Object.fromEntries(input.statuses.map((status, i) => [`:s${i}`, status]));
+  // Funded projects still take pledges, which write the same item: `transact` retries those conflicts.
+  const outcome = await transact(db, [
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.project(input.projectId),
+        UpdateExpression: 'SET updatedAt = :at ADD version :one',
+        ConditionExpression: `attribute_exists(pk) AND #status IN (${Object.keys(statusValues).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ...statusValues, ':at': input.event.at, ':one': 1 },
+      },
+    },
+    { Put: { TableName: db.tableName, Item: eventItem(input.projectId, input.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
+  return outcome === 'committed';
 }
 
 /** Replaces a draft's content if nobody changed it meanwhile (optimistic lock on `version`). */

@@ -2,13 +2,14 @@ import { Hono } from 'hono';
 import * as z from 'zod';
 import { ZCancelInput } from '@koldoo/shared/contracts/moderation.ts';
 import {
-  ZAmendmentInput, ZCreateProjectInput, ZPatchProjectInput, ZProject, ZProjectList, ZProjectListQuery, ZProjectReply,
+  ZAmendmentInput, ZAuditEvent, ZCreateProjectInput, ZPatchProjectInput, ZProgressUpdateInput, ZProject, ZProjectList, ZProjectListQuery, ZProjectReply,
 } from '@koldoo/shared/contracts/projects.ts';
 import { ZId } from '@koldoo/shared/contracts/text.ts';
 import { advanceProject } from '../domain/projects/advance-project.ts';
 import { createProject } from '../domain/projects/create-project.ts';
 import { getProjectDetail } from '../domain/projects/get-project.ts';
 import { listProjects } from '../domain/projects/list-projects.ts';
+import { postProgressUpdate } from '../domain/projects/post-progress-update.ts';
 import { proposeAmendment } from '../domain/projects/propose-amendment.ts';
 import { submitProject } from '../domain/projects/submit-project.ts';
 import { updateDraft } from '../domain/projects/update-draft.ts';
@@ -18,6 +19,7 @@ import { jsonOnce } from '../http/json-once.ts';
 import { parseJsonBody, parseWith, readJsonBody } from '../http/parse-input.ts';
 
 const ZProjectMutationReply = z.object({ project: ZProject });
+const ZProgressUpdateReply = z.object({ event: ZAuditEvent });
 // Built once: zod compiles a schema on first use, which is costly per request.
 const ZIdParam = z.object({ id: ZId });
 const id = (raw: string) => parseWith(ZIdParam, { id: raw }).id;
@@ -56,6 +58,10 @@ export const projectRoutes = new Hono<THonoEnv>()
     const project = await advanceProject(c.get('deps'), c.get('user'), id(c.req.param('id')), 'complete', reason);
     return c.json(ZProjectMutationReply.parse({ project }));
   })
+  .post('/:id/updates', async (c) => {
+    const event = await postProgressUpdate(c.get('deps'), c.get('user'), id(c.req.param('id')), await readJsonBody(c));
+    return c.json(ZProgressUpdateReply.parse({ event }), 201);
+  })
   .post('/:id/amendments', async (c) => {
     const amendment = await proposeAmendment(c.get('deps'), c.get('user'), id(c.req.param('id')), await readJsonBody(c, 256 * 1024));
     return c.json({ amendment: { id: amendment.id, status: amendment.status, reason: amendment.reason, createdAt: amendment.createdAt } }, 201);
@@ -70,5 +76,6 @@ export const projectOperations: TOperation[] = [
   { method: 'post', path: '/api/projects/{id}/submit', tag: 'projects', summary: 'Submit for vetting', responses: { 200: ZProjectMutationReply }, errors: [401, 404, 409], isAuthenticated: true },
   { method: 'post', path: '/api/projects/{id}/start', tag: 'projects', summary: 'Report work started on a funded project', responses: { 200: ZProjectMutationReply }, errors: [401, 404, 409], isAuthenticated: true },
   { method: 'post', path: '/api/projects/{id}/complete', tag: 'projects', summary: 'Report the work completed', body: ZCancelInput.partial(), responses: { 200: ZProjectMutationReply }, errors: [401, 404, 409], isAuthenticated: true },
+  { method: 'post', path: '/api/projects/{id}/updates', tag: 'projects', summary: 'Post a progress update (text in ky/ru/en, up to 6 own uploaded images) to the public timeline of a funded or in-progress project (officials of the owning council)', body: ZProgressUpdateInput, responses: { 201: ZProgressUpdateReply }, errors: [401, 403, 404, 409], isAuthenticated: true },
   { method: 'post', path: '/api/projects/{id}/amendments', tag: 'projects', summary: 'Propose a change of budget, co-funding or deadline to a published project', body: ZAmendmentInput, responses: { 201: null }, errors: [401, 404, 409], isAuthenticated: true },
 ];

@@ -110,6 +110,27 @@ export const ZAmendmentInput = z
   .refine((a) => a.budgetLines || a.coFunding || a.deadline, 'Change at least one of budget, co-funding or deadline');
 export type TAmendmentInput = z.infer<typeof ZAmendmentInput>;
 
+/** Statuses in which a council reports progress to its donors (the report-cadence job watches the same). */
+export const reportingStatuses = ['funded', 'in_progress'] as const;
+export const maxProgressUpdateImages = 6;
+export const maxProgressUpdateLength = 2_000;
+
+/**
+ * POST /api/projects/:id/updates: the council's news while the work goes on, in any of
+ * ky/ru/en, with up to six uploaded project images. No money here: expenses come with receipts.
+ */
+export const ZProgressUpdateInput = z
+  .object({
+    text: ZLocalizedText(maxProgressUpdateLength),
+    imageIds: z
+      .array(ZId)
+      .max(maxProgressUpdateImages, `At most ${maxProgressUpdateImages} photos`)
+      .refine((ids) => new Set(ids).size === ids.length, 'The same photo twice')
+      .default([]),
+  })
+  .strict();
+export type TProgressUpdateInput = z.infer<typeof ZProgressUpdateInput>;
+
 export const ZAuditEvent = z.object({
   id: z.string(),
   at: z.string(),
@@ -121,6 +142,10 @@ export const ZAuditEvent = z.object({
   reason: z.string().optional(),
   /** The moderator's checklist at a decision: documents present, budget plausible, location matches. */
   checklist: z.object({ documentsPresent: z.boolean(), budgetPlausible: z.boolean(), locationMatches: z.boolean() }).optional(),
+  /** A progress update's news (action `progress_update`): the council's text in ky/ru/en. */
+  text: z.record(z.string(), z.string()).optional(),
+  /** A progress update's photos: uploaded project images (public). */
+  imageIds: z.array(z.string()).optional(),
 });
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 

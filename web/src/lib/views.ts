@@ -80,6 +80,10 @@ export type TProjectView = TCardView & {
     actorRole: 'council_official' | 'moderator' | 'system';
     reason: string | null;
     checklist: TChecklistMark[];
+    /** A progress update's news in the reader's language (else another one), as plain text. */
+    text: TLocalText | null;
+    /** A progress update's photos (public project images). */
+    imageUrls: string[];
   }[];
   amendments: {
     id: string;
@@ -90,6 +94,9 @@ export type TProjectView = TCardView & {
     decidedAt: string | null;
   }[];
 };
+
+/** The progress-update form as posted back after a refusal: the texts typed, the photos already uploaded. */
+export type TProgressUpdateValues = { text: Record<TLocale, string>; imageIds: string[] };
 
 /** Messages shown once after a successful form (see lib/server/notice.ts). */
 export type TNoticeKey = `notice.${
@@ -102,6 +109,7 @@ export type TNoticeKey = `notice.${
   | 'created'
   | 'submitFailed'
   | 'advanced'
+  | 'updatePosted'
   | 'pledgeCancelled'
   | 'proofUploaded'
   | 'paymentConfirmed'
@@ -127,6 +135,7 @@ export const timelineActions = [
   'cancel',
   'amendment_approved',
   'amendment_rejected',
+  'progress_update',
 ] as const;
 export type TTimelineAction = (typeof timelineActions)[number];
 

@@ -40,6 +40,7 @@ function describeCustom(locale: TLocale, field: string): string | null {
       return t(locale, 'validation.district');
     case 'coverImageId':
     case 'galleryImageIds':
+    case 'imageIds':
       return t(locale, 'validation.image');
     default:
       return null;

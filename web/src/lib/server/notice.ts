@@ -13,6 +13,7 @@ const notices = {
   amended: 'notice.amended',
   created: 'notice.created',
   advanced: 'notice.advanced',
+  updatePosted: 'notice.updatePosted',
   submitFailed: 'notice.submitFailed',
   pledgeCancelled: 'notice.pledgeCancelled',
   proofUploaded: 'notice.proofUploaded',

@@ -6,6 +6,7 @@ import {
   ZProjectList,
   ZProjectReply,
   type TAmendmentInput,
+  type TProgressUpdateInput,
   type TProject,
   type TProjectCard,
   type TProjectListQuery,
@@ -95,4 +96,14 @@ export async function advanceProject(
 ): Promise<TApiResult<TProject>> {
   const path = `/api/projects/${encodeURIComponent(id)}/${step}` as const;
   return mapResult(await call(event, { method: 'POST', path, body: {} }, ZOneProject), projectOf);
+}
+
+/** The council's news on a funded or in-progress project; `input` was checked with the shared schema. */
+export async function postProgressUpdate(
+  event: RequestEvent,
+  id: string,
+  input: TProgressUpdateInput,
+): Promise<TApiResult<void>> {
+  const path = `/api/projects/${encodeURIComponent(id)}/updates` as const;
+  return call<void>(event, { method: 'POST', path, body: input }, null);
 }

@@ -89,6 +89,8 @@ function buildProjectView(reply: TProjectReply, locale: TLocale): TProjectView {
         checklist: event.checklist
           ? checklistItems.map((item) => ({ item, isOk: event.checklist?.[item] === true }))
           : [],
+        text: event.text && Object.keys(event.text).length > 0 ? localText(event.text, locale) : null,
+        imageUrls: (event.imageIds ?? []).map(fileUrl),
       })),
     amendments: reply.amendments.map((amendment) => ({
       id: amendment.id,

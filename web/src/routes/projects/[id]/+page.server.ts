@@ -12,6 +12,7 @@ import {
 import { readCancel, readDecision } from '#lib/server/decision-form.ts';
 import { errorsFromApi, failureStatus } from '#lib/server/form-errors.ts';
 import { noticeKey } from '#lib/server/notice.ts';
+import { progressUpdateAction } from '#lib/server/progress-update.ts';
 import { actsFor, failPage, isModerator, requireModerator } from '#lib/server/page-errors.ts';
 import {
   checkPledge,
@@ -66,6 +67,8 @@ export const load: PageServerLoad = async (event) => {
       amend: isOfficial && amendableStatuses.has(project.status),
       startWork: isOfficial && project.status === 'funded',
       complete: isOfficial && project.status === 'in_progress',
+      // News while the work goes on (the API checks again; reportingStatuses in shared).
+      postUpdate: isOfficial && (project.status === 'funded' || project.status === 'in_progress'),
       decide: isModerator(user) && project.status === 'submitted',
       cancel: isModerator(user) && cancellable.has(project.status),
     },
@@ -124,6 +127,8 @@ export const actions = {
     if (!result.ok) return fail(failureStatus(result), { form: 'advance' as const, ...errorsFromApi(event.locals.locale, result) });
     redirect(303, `/projects/${encodeURIComponent(event.params.id)}?notice=advanced`);
   },
+  /** An official's progress update: text in ky/ru/en and optional photos, onto the public timeline. */
+  update: (event) => progressUpdateAction(event),
   /**
    * A donor's pledge. Card pledges go on to the checkout (Stripe's page, or the labelled test
    * page locally); bank transfers to the receipt with the bank details.
