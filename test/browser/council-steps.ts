@@ -44,6 +44,17 @@ export type TApplication = {
   proof: { name: string; mimeType: string; buffer: Buffer };
 };
 
+/** Fills the application form's fields, all but the proof document. */
+export async function fillApplication(page: Page, m: TMessages, input: Omit<TApplication, 'proof'>): Promise<void> {
+  await byLabel(page, m['apply.name']).fill(input.name);
+  await byLabel(page, m['projectForm.ayilAimak']).fill(input.ayilAimak);
+  await byLabel(page, m['council.villages']).fill(input.villages.join('\n'));
+  await byLabel(page, m['projects.filter.district']).selectOption(input.districtId);
+  await byLabel(page, m['apply.contactName']).fill(input.contact.name);
+  await byLabel(page, m['apply.contactPhone']).fill(input.contact.phone);
+  await byLabel(page, m['field.email.label']).fill(input.contact.email);
+}
+
 /** From the menu, applies to represent a council; waits for the desk showing it pending. */
 export async function applyForCouncil(
   page: Page,
@@ -53,13 +64,7 @@ export async function applyForCouncil(
 ): Promise<void> {
   await page.getByRole('link', { name: m['nav.applyCouncil'], exact: true }).click();
   await page.getByRole('heading', { level: 1, name: m['apply.title'], exact: true }).waitFor();
-  await byLabel(page, m['apply.name']).fill(input.name);
-  await byLabel(page, m['projectForm.ayilAimak']).fill(input.ayilAimak);
-  await byLabel(page, m['council.villages']).fill(input.villages.join('\n'));
-  await byLabel(page, m['projects.filter.district']).selectOption(input.districtId);
-  await byLabel(page, m['apply.contactName']).fill(input.contact.name);
-  await byLabel(page, m['apply.contactPhone']).fill(input.contact.phone);
-  await byLabel(page, m['field.email.label']).fill(input.contact.email);
+  await fillApplication(page, m, input);
   await byLabel(page, m['apply.proofFile']).setInputFiles(input.proof);
   await page.getByRole('button', { name: m['apply.submit'], exact: true }).click();
   await page.waitForURL(`${baseUrl}/council?notice=applied`);

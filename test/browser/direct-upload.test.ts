@@ -2,7 +2,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { messages, type TMessages } from '@koldoo/shared/i18n/index.ts';
 import { launchChromium, uniqueEmail, withWatchedPage } from './browser.ts';
-import { applyForCouncil, proofPdf, registerMember } from './council-steps.ts';
+import { applyForCouncil, fillApplication, proofPdf, registerMember } from './council-steps.ts';
 import { open } from './projects-steps.ts';
 
 const baseUrl = (inject('baseUrl' as never) as string).replace(/\/+$/, '');
@@ -31,15 +31,6 @@ function application(name: string) {
 
 const byLabel = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
-async function fillApplication(page: Page, m: TMessages, input: ReturnType<typeof application>) {
-  await byLabel(page, m['apply.name']).fill(input.name);
-  await byLabel(page, m['projectForm.ayilAimak']).fill(input.ayilAimak);
-  await byLabel(page, m['council.villages']).fill(input.villages.join('\n'));
-  await byLabel(page, m['projects.filter.district']).selectOption(input.districtId);
-  await byLabel(page, m['apply.contactName']).fill(input.contact.name);
-  await byLabel(page, m['apply.contactPhone']).fill(input.contact.phone);
-  await byLabel(page, m['field.email.label']).fill(input.contact.email);
-}
 
 describe('council proof upload', () => {
   it('with JavaScript goes straight to storage with a progress bar, and the form posts only its id', () =>
