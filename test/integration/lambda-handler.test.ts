@@ -258,7 +258,7 @@ describe('the webhook handler (bundle)', () => {
 describe('the jobs handler (bundle)', () => {
   it('runs every scheduled job and reports each', async () => {
     const results = await jobsHandler({ source: 'aws.scheduler' });
-    expect(Object.keys(results)).toEqual(['expireProjects', 'refundExpiredProjects', 'chaseBankTransfers', 'remindProgressReports']);
+    expect(Object.keys(results)).toEqual(['expireProjects', 'refundExpiredProjects', 'chaseBankTransfers', 'remindProgressReports', 'sweepUnusedUploads']);
   });
 });
 

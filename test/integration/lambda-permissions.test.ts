@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScheduledJobs } from '@koldoo/api/domain/run-scheduled-jobs.ts';
 import { tableActions } from '@koldoo/infra/cdk/permissions.ts';
+import { createLocalFileStore } from '@koldoo/api/adapters/local-file-store.ts';
 import { pledgeWorld, type TPledgeWorld } from '../support/pledge-fixtures.ts';
-import { inDays } from '../support/project-fixtures.ts';
+import { inDays, pngBytes, upload } from '../support/project-fixtures.ts';
 
 /**
  * Least privilege, checked by running the code: every DynamoDB call the webhook and the scheduled
@@ -29,7 +33,7 @@ const recorded: string[] = [];
 let isRecording = false;
 
 beforeAll(async () => {
-  w = await pledgeWorld();
+  w = await pledgeWorld({ overrides: { files: createLocalFileStore(mkdtempSync(join(tmpdir(), 'koldoo-jobs-uploads-'))) } });
   w.setup.deps.db.client.middlewareStack.add(
     (next, context) => async (args) => {
       if (isRecording) recorded.push(...iamActionsOf(context.commandName ?? '', args.input as { TransactItems?: TTransactItem[] }));
@@ -64,6 +68,8 @@ describe('the table actions each function performs are the ones the stack grants
     const wholeId = ((await whole.json()) as { pledge: { id: string } }).pledge.id;
     const transfer = await w.pledge({ amount: { value: 700_000, currency: 'KGS' }, method: 'bank_transfer', email: 'bank@example.kg' });
     expect(transfer.status).toBe(201);
+    // An image uploaded and never used, for the sweep of unused uploads to delete.
+    await upload(w.setup, w.official.cookie, 'project_image', await pngBytes(), 'image/png');
 
     webhookActions = await recording(async () => {
       const paid = w.paidEvent(w.sessionOf(small.pledge.id));
@@ -78,7 +84,8 @@ describe('the table actions each function performs are the ones the stack grants
     jobsActions = await recording(async () => {
       // Two weeks on: the transfer reminder. A month on: the first project expires, its card pledge is refunded, the transfer expires.
       w.clock.at = new Date(Date.now() + 15 * 86_400_000);
-      await runScheduledJobs(w.setup.deps);
+      // The unused image is over a day old: the sweep's calls are recorded too.
+      expect((await runScheduledJobs(w.setup.deps))['sweepUnusedUploads']).toMatchObject({ deleted: 1 });
       w.clock.at = new Date(Date.now() + 62 * 86_400_000);
       const results = await runScheduledJobs(w.setup.deps);
       for (const result of Object.values(results)) expect(result).not.toHaveProperty('error');
@@ -94,7 +101,7 @@ describe('the table actions each function performs are the ones the stack grants
   });
 
   it('the scheduled jobs', () => {
-    expect(jobsActions).toEqual(expect.arrayContaining(['Query', 'UpdateItem']));
+    expect(jobsActions).toEqual(expect.arrayContaining(['Query', 'UpdateItem', 'DeleteItem']));
     expect(jobsActions.filter((action) => !(tableActions.jobs as readonly string[]).includes(action))).toEqual([]);
   });
 

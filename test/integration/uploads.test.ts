@@ -193,10 +193,10 @@ describe('POST /api/uploads and GET /api/files/:id', () => {
     const official = await signUp();
     await setCouncilIds(setup.deps.db, official.id, ['council-at-bashy']);
     await expectError(await fetchFile(file.id, official.cookie), 404, 'NOT_FOUND');
-    expect(await linkFileToCouncil(setup.deps.db, file.id, 'council-at-bashy')).toBe('linked');
-    expect(await linkFileToCouncil(setup.deps.db, file.id, 'council-at-bashy')).toBe('linked');
-    expect(await linkFileToCouncil(setup.deps.db, file.id, 'council-elsewhere')).toBe('linked_elsewhere');
-    expect(await linkFileToCouncil(setup.deps.db, '01J00000000000000000000000', 'council-at-bashy')).toBe('not_found');
+    expect(await linkFileToCouncil(setup.deps.db, file.id, 'council-at-bashy', new Date().toISOString())).toBe('linked');
+    expect(await linkFileToCouncil(setup.deps.db, file.id, 'council-at-bashy', new Date().toISOString())).toBe('linked');
+    expect(await linkFileToCouncil(setup.deps.db, file.id, 'council-elsewhere', new Date().toISOString())).toBe('linked_elsewhere');
+    expect(await linkFileToCouncil(setup.deps.db, '01J00000000000000000000000', 'council-at-bashy', new Date().toISOString())).toBe('not_found');
     expect((await fetchFile(file.id, official.cookie)).status).toBe(200);
     await expectError(await fetchFile(file.id, other.cookie), 404, 'NOT_FOUND');
   });

@@ -32,7 +32,7 @@ function councilItem(council: TCouncilRecord) {
   return { ...keys.council(council.id), type: 'COUNCIL', ...indexKeys(council), ...council };
 }
 
-/** Thrown when the proof document already backs another council's application. */
+/** Thrown when the proof's link fails: it already backs another council's application (or is gone, being swept). */
 export class ProofTakenError extends Error {}
 
 /**
@@ -44,7 +44,7 @@ export async function insertCouncilApplication(db: TDb, council: TCouncilRecord,
     await db.client.send(
       new TransactWriteCommand({
         TransactItems: [
-          linkFileToCouncilItem(db, proofFileId, council.id),
+          linkFileToCouncilItem(db, proofFileId, council.id, council.createdAt),
           { Put: { TableName: db.tableName, Item: councilItem(council), ConditionExpression: 'attribute_not_exists(pk)' } },
           { Put: { TableName: db.tableName, Item: { ...keys.userCouncil(council.applicantId, council.id), type: 'USER_COUNCIL', councilId: council.id } } },
           { Put: { TableName: db.tableName, Item: { ...keys.councilEvent(council.id, event.at, event.id), type: 'COUNCIL_EVENT', ...event } } },

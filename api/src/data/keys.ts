@@ -2,6 +2,9 @@
  * Key builders for the single table. Values carry type prefixes so that one table can hold
  * every entity; see `api/src/data/README.md` for the entity and access-pattern charts.
  */
+/** The GSI2 partition of files nothing uses yet. */
+const unusedFiles = 'FILES#unused';
+
 export const keys = {
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   /** Uniqueness guard and look-up for e-mails (strongly consistent, unlike a GSI). */
@@ -28,6 +31,12 @@ export const keys = {
   userCouncil: (userId: string, councilId: string) => ({ pk: `USER#${userId}`, sk: `COUNCIL#${councilId}` }),
   /** An uploaded file's metadata; the bytes live in the file store under its `storageKey`. */
   file: (fileId: string) => ({ pk: `FILE#${fileId}`, sk: 'META' }),
+  /**
+   * GSI2 side of a file nothing uses yet (sparse: removed on first use), oldest first, so the
+   * sweep finds abandoned uploads without a Scan: `FILES#unused` / `<createdAt>#<id>`.
+   */
+  unusedFile: (createdAt: string, fileId: string) => ({ gsi2pk: unusedFiles, gsi2sk: `${createdAt}#${fileId}` }),
+  unusedFiles,
   /** A short-lived upload intent (TTL): the browser PUTs the bytes to storage, then completes it. */
   uploadIntent: (uploadId: string) => ({ pk: `UPLOAD#${uploadId}`, sk: 'INTENT' }),
   /** A pledge lives in its own partition; GSI1 lists a project's pledges, GSI2 holds the treasurer's queues. */

@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TDb } from './db.ts';
+import { useFileItems } from './files-repo.ts';
 import { keys } from './keys.ts';
 import { ZPledgeRecord, type TPledgeRecord } from './pledge-record.ts';
 import { queryAll, queryQueue } from './query-all.ts';
@@ -123,6 +124,26 @@ export async function updatePledgeFields(db: TDb, pledge: TPledgeRecord, fields:
     if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
+}
+
+/**
+ * Attaches a transfer proof: the pledge's new fields (only if its `version` is unchanged) and the
+ * proof file's use, one transaction. A failed condition (the pledge moved, or the file is being
+ * swept) writes nothing and leaves the upload unused, so the sweep removes it after a day.
+ */
+export async function attachPledgeProof(db: TDb, pledge: TPledgeRecord, fields: Partial<TPledgeRecord> & { proofFileId: string; updatedAt: string }): Promise<boolean> {
+  const outcome = await transact(db, [
+    {
+      Put: {
+        TableName: db.tableName,
+        Item: pledgeItem({ ...pledge, ...fields, version: pledge.version + 1 }),
+        ConditionExpression: 'version = :version',
+        ExpressionAttributeValues: { ':version': pledge.version },
+      },
+    },
+    ...useFileItems(db, [fields.proofFileId], fields.updatedAt),
+  ]);
+  return outcome === 'committed';
 }
 
 /**

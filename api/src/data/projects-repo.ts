@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import * as z from 'zod';
 import { ZProjectCard, type TProjectCard, type TProjectStatus } from '@koldoo/shared/contracts/projects.ts';
 import type { TDb } from './db.ts';
+import { useFileItems } from './files-repo.ts';
 import { keys } from './keys.ts';
 import { queryAll, queryQueue } from './query-all.ts';
 import { transact } from './transact.ts';
@@ -22,15 +23,18 @@ function indexKeys(project: Pick<TProjectRecord, 'id' | 'councilId' | 'status' |
   };
 }
 
-export async function insertProject(db: TDb, project: TProjectRecord, event: TAuditEvent): Promise<void> {
-  await db.client.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: db.tableName, Item: { ...indexKeys(project), type: 'PROJECT', ...project }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: db.tableName, Item: eventItem(project.id, event), ConditionExpression: 'attribute_not_exists(pk)' } },
-      ],
-    }),
-  );
+/**
+ * A new draft and its first event, with the use of its cover and gallery images (`useFileItems`:
+ * each must exist and not be being swept), all or nothing. False when a condition failed: the
+ * project id is new, so it was an image the unused-upload sweep took meanwhile.
+ */
+export async function insertProject(db: TDb, project: TProjectRecord, event: TAuditEvent, imageIds: readonly string[] = []): Promise<boolean> {
+  const outcome = await transact(db, [
+    { Put: { TableName: db.tableName, Item: { ...indexKeys(project), type: 'PROJECT', ...project }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: db.tableName, Item: eventItem(project.id, event), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...useFileItems(db, imageIds, project.createdAt),
+  ]);
+  return outcome === 'committed';
 }
 
 /** Seeding only: writes a whole project with its events, overwriting. */
@@ -157,22 +161,30 @@ export async function insertProgressUpdate(
       },
     },
     { Put: { TableName: db.tableName, Item: eventItem(input.projectId, input.event), ConditionExpression: 'attribute_not_exists(pk)' } },
+    // The update's images are used from now on (and must not be being swept).
+    ...useFileItems(db, input.event.imageIds ?? [], input.event.at),
   ]);
   return outcome === 'committed';
 }
 
-/** Replaces a draft's content if nobody changed it meanwhile (optimistic lock on `version`). */
-export async function replaceDraft(db: TDb, next: TProjectRecord, expectedVersion: number): Promise<boolean> {
+/**
+ * Replaces a draft's content if nobody changed it meanwhile (optimistic lock on `version`). With
+ * `imageIds` (the images the edit sets), their use is recorded in the same transaction. False when
+ * a condition failed: the version or status moved, or an image is being swept.
+ */
+export async function replaceDraft(db: TDb, next: TProjectRecord, expectedVersion: number, imageIds: readonly string[] = []): Promise<boolean> {
+  const put = {
+    TableName: db.tableName,
+    Item: { ...indexKeys(next), type: 'PROJECT', ...next, version: expectedVersion + 1 },
+    ConditionExpression: 'version = :version AND #status IN (:draft, :changes)',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':version': expectedVersion, ':draft': 'draft', ':changes': 'changes_requested' },
+  };
+  if (imageIds.length > 0) {
+    return (await transact(db, [{ Put: put }, ...useFileItems(db, imageIds, next.updatedAt)])) === 'committed';
+  }
   try {
-    await db.client.send(
-      new PutCommand({
-        TableName: db.tableName,
-        Item: { ...indexKeys(next), type: 'PROJECT', ...next, version: expectedVersion + 1 },
-        ConditionExpression: 'version = :version AND #status IN (:draft, :changes)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':version': expectedVersion, ':draft': 'draft', ':changes': 'changes_requested' },
-      }),
-    );
+    await db.client.send(new PutCommand(put));
     return true;
   } catch (error) {
     if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;

@@ -3,7 +3,7 @@ import { buildLambdaDeps } from './lambda-deps.ts';
 
 /**
  * EventBridge Scheduler's target: every scheduled job (deadlines, expiry refunds, bank-transfer
- * reminders and expiry, progress-report reminders to councils, NBKR rates when configured), in the order `runScheduledJobs` defines. The
+ * reminders and expiry, progress-report reminders to councils, deletion of unused uploads, NBKR rates when configured), in the order `runScheduledJobs` defines. The
  * jobs are idempotent; a run with a failed step throws after the other steps ran, so the async
  * invocation is retried, lands in the dead-letter queue after its retries, and the Errors alarm fires.
  */

@@ -15,8 +15,8 @@ export const tableActions = {
   api: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'ConditionCheckItem'],
   /** processPaymentEvent: read the pledge and event marker, commit the pledge change, mark the event, reach the goal, receipt mail. */
   webhook: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
-  /** expireProjects, refundExpiredProjects, chaseBankTransfers, refreshRates. */
-  jobs: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+  /** expireProjects, refundExpiredProjects, chaseBankTransfers, remindProgressReports, refreshRates; sweepUnusedUploads deletes file records. */
+  jobs: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Index reads: only Query, and only on the indexes the table defines (no `index/*` wildcard). */
@@ -40,7 +40,8 @@ export const uploadsPrefix = 'uploads/';
 export const stagingPrefix = 'incoming/';
 
 /**
- * Accepted files: read and write under `uploads/` (never deleted by the app). Staged uploads: the
+ * Accepted files: read and write under `uploads/` (the API never deletes them; the jobs' sweep of
+ * unused uploads does, `grantUploadSweep`). Staged uploads: the
  * presigned PUT and GET URLs the API hands out are signed with this role's credentials, so the role
  * itself needs PutObject (the browser's PUT) and GetObject (reading them back to check) on
  * `incoming/`, plus DeleteObject to discard them (a delete marker, as the bucket is versioned; the
@@ -62,6 +63,17 @@ export function grantUploads(role: iam.IRole, bucket: s3.IBucket): iam.PolicySta
     }),
   );
   return [accepted, staged];
+}
+
+/**
+ * The jobs' sweep of uploads nothing used (`sweepUnusedUploads`): DeleteObject under `uploads/`
+ * only (a delete marker, as the bucket is versioned; the `expire-old-versions` lifecycle rule
+ * removes the bytes 30 days later). No Get or List: a missing key deletes fine without them.
+ */
+export function grantUploadSweep(role: iam.IRole, bucket: s3.IBucket): iam.PolicyStatement {
+  const statement = new iam.PolicyStatement({ actions: ['s3:DeleteObject'], resources: [bucket.arnForObjects(`${uploadsPrefix}*`)] });
+  role.addToPrincipalPolicy(statement);
+  return statement;
 }
 
 /** SES SendEmail, only from the stage's sender (the identity may be the address or its domain). */

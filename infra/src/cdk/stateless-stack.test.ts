@@ -153,7 +153,7 @@ describe('least privilege', () => {
     expect(indexes).not.toContain('/index/*');
   });
 
-  it('lets only the API touch uploads: read/write under uploads/, and also delete under incoming/ (presigned staging)', () => {
+  it('lets only the API read and write uploads: under uploads/, and also delete under incoming/ (presigned staging); the jobs only delete under uploads/', () => {
     expect(actionsOf('api', 's3')).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']);
     const objects = statementsOf('api').filter((s) => JSON.stringify(s.Action).includes('s3:GetObject'));
     expect(objects).toHaveLength(2);
@@ -163,7 +163,11 @@ describe('least privilege', () => {
     expect(staged?.Action).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
     const list = statementsOf('api').find((s) => s.Action === 's3:ListBucket');
     expect(list?.Condition).toEqual({ StringLike: { 's3:prefix': ['uploads/*', 'incoming/*'] } });
-    for (const name of ['webhook', 'jobs', 'site'] as const) expect(actionsOf(name, 's3')).toEqual([]);
+    for (const name of ['webhook', 'site'] as const) expect(actionsOf(name, 's3')).toEqual([]);
+    // The jobs' sweep of unused uploads: delete only, under uploads/ only.
+    expect(actionsOf('jobs', 's3')).toEqual(['s3:DeleteObject']);
+    const sweep = statementsOf('jobs').find((s) => JSON.stringify(s.Action).includes('s3:DeleteObject'));
+    expect(JSON.stringify(sweep?.Resource)).toMatch(/\/uploads\/\*"/);
   });
 
   it('lets the mail-sending functions send only from the stage’s sender', () => {

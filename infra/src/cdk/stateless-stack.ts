@@ -17,7 +17,7 @@ import { Alarms } from './constructs/alarms.ts';
 import { Edge } from './constructs/edge.ts';
 import { KoldooFunction } from './constructs/koldoo-function.ts';
 import { justify, nagEnv } from './nag.ts';
-import { grantSendMail, grantTable, grantUploads, tableActions } from './permissions.ts';
+import { grantSendMail, grantTable, grantUploadSweep, grantUploads, tableActions } from './permissions.ts';
 import { customOrigin, uploadsBucketName, webhookRoute, type TStageConfig } from './stages.ts';
 
 export type TStatelessStackProps = StackProps & {
@@ -154,6 +154,11 @@ export class StatelessStack extends Stack {
         'Uploads are stored as uploads/<kind>/<ulid>; the API reads and writes only under that prefix, never the rest of the bucket.',
       [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${uploadsBucketName(stage, nagEnv(this).account, nagEnv(this).region)}/incoming/*]`]:
         'Browsers PUT uploads to incoming/<ulid> with URLs the API presigns (so it needs the same rights), and the API reads and deletes them there once checked; the key is random per upload.',
+    });
+    grantUploadSweep(this.jobs.role, uploadsBucket);
+    justify(this.jobs.role, {
+      [`AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${uploadsBucketName(stage, nagEnv(this).account, nagEnv(this).region)}/uploads/*]`]:
+        'The sweep of unused uploads deletes uploads/<kind>/<ulid> objects whose records nothing references; DeleteObject only, under that prefix only.',
     });
     for (const fn of [this.api, this.webhook, this.jobs]) grantSendMail(fn.role, stage);
 

@@ -31,7 +31,11 @@ export async function applyForCouncil(ctx: TDomainContext, viewer: TMe | undefin
   try {
     await insertCouncilApplication(ctx.db, council, proof.id, { id: ulid(), at: council.createdAt, actorId: user.id, action: 'apply' });
   } catch (error) {
-    if (error instanceof ProofTakenError) throw proofIssue('This document already backs another application');
+    if (error instanceof ProofTakenError) {
+      // The link also records the proof's use; it fails too if the unused-upload sweep took the file meanwhile.
+      if (!(await getFileRecord(ctx.db, proof.id))) throw proofIssue('Upload the proof document first');
+      throw proofIssue('This document already backs another application');
+    }
     throw error;
   }
   return council;

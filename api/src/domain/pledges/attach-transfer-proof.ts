@@ -1,7 +1,7 @@
 import type { TMe } from '@koldoo/shared/contracts/auth.ts';
 import { AppError } from '@koldoo/shared/errors.ts';
 import type { TPledgeRecord } from '../../data/pledge-record.ts';
-import { updatePledgeFields } from '../../data/pledges-repo.ts';
+import { attachPledgeProof } from '../../data/pledges-repo.ts';
 import type { TDomainContext } from '../context.ts';
 import { storeUpload } from '../files/store-upload.ts';
 import { loadVisiblePledge } from './pledge-access.ts';
@@ -22,6 +22,8 @@ export async function attachTransferProof(
   }
   const file = await storeUpload(ctx, { ownerId: pledge.userId ?? `pledge:${pledge.id}`, kind: 'transfer_proof', bytes: input.bytes });
   const fields = { proofFileId: file.id, updatedAt: ctx.clock.now().toISOString() };
-  if (!(await updatePledgeFields(ctx.db, pledge, fields))) throw new AppError('CONFLICT', 'The pledge changed meanwhile; try again');
+  // The pledge's reference and the file's use are one transaction; if it fails, the upload stays
+  // unused and the unused-upload sweep deletes it after a day.
+  if (!(await attachPledgeProof(ctx.db, pledge, fields))) throw new AppError('CONFLICT', 'The pledge changed meanwhile; try again');
   return { ...pledge, ...fields, version: pledge.version + 1 };
 }

@@ -5,6 +5,9 @@ import type { TDomainContext } from '../context.ts';
 /**
  * Each id must name an uploaded project image (a proof PDF or a foreign id is refused) and, when
  * `ownerId` is given, one that user uploaded. One 400 lists every bad id by its field path.
+ * A file the unused-upload sweep is deleting reads as missing. The write that then references the
+ * images records their use in its transaction, conditional on them still not being swept; when
+ * that condition fails, the caller runs this check again to say which image is gone.
  */
 export async function checkImageIds(
   ctx: TDomainContext,
@@ -21,10 +24,15 @@ export async function checkImageIds(
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'Some images are unknown', { issues });
 }
 
+/** The images a project's content (or a patch of it) sets: cover and gallery. */
+export function projectImageIds(content: { coverImageId?: string | undefined; galleryImageIds?: string[] | undefined }): string[] {
+  return [...(content.coverImageId ? [content.coverImageId] : []), ...(content.galleryImageIds ?? [])];
+}
+
 /** Cover and gallery must be project images that exist; a proof PDF or a foreign id is refused. */
 export async function checkProjectImages(
   ctx: TDomainContext,
-  content: { coverImageId?: string; galleryImageIds?: string[] },
+  content: { coverImageId?: string | undefined; galleryImageIds?: string[] | undefined },
 ): Promise<void> {
   await checkImageIds(ctx, [
     ...(content.coverImageId ? [{ id: content.coverImageId, path: 'coverImageId' }] : []),

@@ -9,7 +9,7 @@ import { isOfficialOf, requireSignedIn } from '../access.ts';
 import type { TDomainContext } from '../context.ts';
 import { parseInput, today } from '../parse-input.ts';
 import { auditEvent } from './audit-event.ts';
-import { checkProjectImages } from './check-images.ts';
+import { checkProjectImages, projectImageIds } from './check-images.ts';
 import { contentToRecordFields } from './project-view.ts';
 
 /** An official of a verified council starts a draft. Anyone else: 403 (not a council) or 404. */
@@ -39,6 +39,11 @@ export async function createProject(ctx: TDomainContext, viewer: TMe | undefined
     version: 1,
     ...contentToRecordFields(content),
   };
-  await insertProject(ctx.db, project, auditEvent(ctx, { actorId: user.id, actorRole: 'council_official', action: 'create', from: null, to: 'draft' }));
+  const event = auditEvent(ctx, { actorId: user.id, actorRole: 'council_official', action: 'create', from: null, to: 'draft' });
+  if (!(await insertProject(ctx.db, project, event, projectImageIds(content)))) {
+    // Only an image can fail (the project id is new): it was swept since the check above.
+    await checkProjectImages(ctx, input);
+    throw new AppError('CONFLICT', 'An image changed meanwhile; try again');
+  }
   return project;
 }

@@ -28,7 +28,8 @@ export async function postProgressUpdate(ctx: TDomainContext, viewer: TMe | unde
   }
   if (!reporting.has(project.status)) throw new AppError('CONFLICT', `A ${project.status} project takes no progress updates`);
   const input = parseInput(ZProgressUpdateInput, raw);
-  await checkImageIds(ctx, input.imageIds.map((id, i) => ({ id, path: `imageIds.${i}` })), user.id);
+  const images = input.imageIds.map((id, i) => ({ id, path: `imageIds.${i}` }));
+  await checkImageIds(ctx, images, user.id);
 
   const event: TAuditEvent = {
     ...auditEvent(ctx, { actorId: user.id, actorRole: 'council_official', action: 'progress_update', from: project.status, to: project.status }),
@@ -36,6 +37,8 @@ export async function postProgressUpdate(ctx: TDomainContext, viewer: TMe | unde
     ...(input.imageIds.length > 0 ? { imageIds: input.imageIds } : {}),
   };
   if (!(await insertProgressUpdate(ctx.db, { projectId: project.id, statuses: reportingStatuses, event }))) {
+    // The status moved, or an image was swept since the check (its use is part of the transaction).
+    await checkImageIds(ctx, images, user.id);
     throw new AppError('CONFLICT', 'The project changed meanwhile; reload and try again');
   }
   forgetPublicProjectReads(ctx.db.tableName, project.id);

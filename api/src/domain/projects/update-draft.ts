@@ -6,7 +6,7 @@ import { getProject, replaceDraft } from '../../data/projects-repo.ts';
 import { isOfficialOf, requireSignedIn } from '../access.ts';
 import type { TDomainContext } from '../context.ts';
 import { parseInput, today } from '../parse-input.ts';
-import { checkProjectImages } from './check-images.ts';
+import { checkProjectImages, projectImageIds } from './check-images.ts';
 import { isEditable } from './project-lifecycle.ts';
 import { contentToRecordFields, recordToContent } from './project-view.ts';
 
@@ -26,7 +26,9 @@ export async function updateDraft(ctx: TDomainContext, viewer: TMe | undefined, 
   await checkProjectImages(ctx, patch);
   const next: TProjectRecord = { ...project, ...contentToRecordFields(merged), updatedAt: ctx.clock.now().toISOString() };
   if (!merged.coverImageId) delete next.coverImageId;
-  if (!(await replaceDraft(ctx.db, next, project.version))) {
+  if (!(await replaceDraft(ctx.db, next, project.version, projectImageIds(patch)))) {
+    // The version moved, or an image was swept since the check: say which image if so.
+    await checkProjectImages(ctx, patch);
     throw new AppError('CONFLICT', 'The project changed meanwhile; reload and try again');
   }
   return { ...next, version: project.version + 1 };
