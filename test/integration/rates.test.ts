@@ -56,6 +56,17 @@ describe('public rates', () => {
     expect(await currentItem(setup, 'USD')).toMatchObject({ type: 'RATE', kgsPerUnit: '87.45' });
   });
 
+  it('answer byte-identical replies while nothing changes, so caches keyed by the body can share them', async () => {
+    const setup = await rateSetup();
+    const first = await (await setup.send('/api/rates')).text();
+    await new Promise((done) => setTimeout(done, 20));
+    const second = await (await setup.send('/api/rates')).text();
+    expect(second).toBe(first);
+    // The implied KGS row is dated the Bishkek day, "updated" at its start (UTC+6).
+    const kgs = ZRatesReply.parse(JSON.parse(first)).rates[0]!;
+    expect(kgs.updatedAt).toBe(new Date(`${kgs.date}T00:00:00+06:00`).toISOString());
+  });
+
   it('are seeded by the local platform’s demo seed, which never overwrites an existing rate', async () => {
     const setup = await createTestApp();
     const date = today(setup.deps);

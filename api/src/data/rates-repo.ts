@@ -43,9 +43,17 @@ export function forgetRates(tableName: string): void {
 }
 
 
-/** The KGS row every reader sees: 1 som per som, dated the day it was asked for. */
+/**
+ * The KGS row every reader sees: 1 som per som, dated the day it was asked for and "updated" at
+ * that day's start in Bishkek (UTC+6), so the public rates reply stays byte-identical all day.
+ * It carried the request's own time once: every reply then differed, and the web, which keeps
+ * parsed public replies by their text (web/src/lib/server/api/shared-replies.ts), filled its
+ * cache with one-off rates replies that pushed the project replies out; pages re-parsed and
+ * re-rendered their project on every request (bench: ~300 against ~500 pages/s).
+ */
 export function identityRate(now: Date): TRate {
-  return { currency: 'KGS', kgsPerUnit: '1', source: 'identity', date: bishkekToday(now), updatedAt: now.toISOString() };
+  const date = bishkekToday(now);
+  return { currency: 'KGS', kgsPerUnit: '1', source: 'identity', date, updatedAt: new Date(`${date}T00:00:00+06:00`).toISOString() };
 }
 
 /** Every rate, KGS first and then in `currencies` order. May be up to a few seconds old. */
