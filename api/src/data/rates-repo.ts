@@ -19,22 +19,41 @@ import { queryAll } from './query-all.ts';
 /**
  * Every pledge reads the rates, moderators change them a few times a day: each process keeps
  * what it read for a few seconds and forgets it at once on its own writes (other Lambdas see
- * a change within `maxAgeMs`). Same idea as domain/projects/public-project-cache.ts.
+ * a change within `maxAgeMs` plus one refresh). Same idea as domain/projects/public-project-cache.ts.
  */
 const maxAgeMs = 5_000;
-const cache = new Map<string, { loadedAt: number; value: Promise<TRate[]> }>();
+type TCached = { loadedAt: number; value: Promise<TRate[]>; isRefreshing?: boolean };
+const cache = new Map<string, TCached>();
 
-/** Stored rates (KGS excluded), read at most once per `maxAgeMs` per table. */
-function storedRates(db: TDb, nowMs = Date.now()): Promise<TRate[]> {
-  const entry = cache.get(db.tableName);
-  if (entry && nowMs - entry.loadedAt < maxAgeMs) return entry.value;
-  const value = queryAll(db, {
+function readStoredRates(db: TDb): Promise<TRate[]> {
+  return queryAll(db, {
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     ExpressionAttributeValues: { ':pk': 'RATE', ':prefix': 'CURRENCY#' },
   }).then((items) => items.map((item) => ZRate.parse(item)).filter((rate) => rate.currency !== 'KGS'));
-  cache.set(db.tableName, { loadedAt: nowMs, value });
-  value.catch(() => cache.get(db.tableName)?.value === value && cache.delete(db.tableName)); // a failed read is not cached
-  return value;
+}
+
+/**
+ * Stored rates (KGS excluded), read at most once per `maxAgeMs` per table. Stale-while-revalidate:
+ * past `maxAgeMs` the first reader starts one refresh and everyone keeps the previous rates until
+ * it lands. Every project page and pledge reads the rates; when they all awaited the refresh,
+ * each expiry held every page in flight for one DynamoDB round trip (the bench's p99).
+ */
+function storedRates(db: TDb, nowMs = Date.now()): Promise<TRate[]> {
+  const entry = cache.get(db.tableName);
+  if (entry && (nowMs - entry.loadedAt < maxAgeMs || entry.isRefreshing)) return entry.value;
+  if (!entry) {
+    const value = readStoredRates(db);
+    cache.set(db.tableName, { loadedAt: nowMs, value });
+    value.catch(() => cache.get(db.tableName)?.value === value && cache.delete(db.tableName)); // a failed read is not cached
+    return value;
+  }
+  entry.isRefreshing = true;
+  readStoredRates(db).then(
+    // Only if no write forgot the entry meanwhile: an older read must not undo a moderator's change.
+    (rates) => cache.get(db.tableName) === entry && cache.set(db.tableName, { loadedAt: Date.now(), value: Promise.resolve(rates) }),
+    () => (entry.isRefreshing = false),
+  );
+  return entry.value;
 }
 
 /** Drops this process's cached rates; every write here calls it. */

@@ -36,13 +36,19 @@ export async function getProjectDetail(ctx: TDomainContext, viewer: TMe | undefi
   return toReply(data, isInsider);
 }
 
+/** A cached reply is rebuilt in full after about a minute (see `revalidateReply`). */
+const fullRebuildMs = 60_000;
+
 /**
  * Most refills find the project as it was, or with new pledge counters only: a small read of
  * its version, status and counters decides, instead of reading and parsing the whole partition
- * (story, budget, timeline). A full rebuild at least every minute picks up council changes.
+ * (story, budget, timeline). A full rebuild after 30–90 s (random at each refill, so on average
+ * about a minute) picks up council changes. Not at exactly 60 s: replies cached together (a
+ * warm-up, a burst of visitors) were all rebuilt in the same second, a storm of reads and parses
+ * that stalled every page for seconds (bench: max 3–4 s).
  */
 async function revalidateReply(ctx: TDomainContext, id: string, previous: TProjectReply | undefined, builtAt: number): Promise<TProjectReply | 'reload'> {
-  if (!previous || Date.now() - builtAt > 60_000) return 'reload';
+  if (!previous || Date.now() - builtAt > fullRebuildMs * (0.5 + Math.random())) return 'reload';
   const head = await getProjectHead(ctx.db, id);
   if (!head || head.version !== previous.project.version || head.status !== previous.project.status) return 'reload';
   if (head.raisedMinor === previous.project.raisedMinor && head.backers === previous.project.backers) return previous;
