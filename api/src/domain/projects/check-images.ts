@@ -14,13 +14,15 @@ export async function checkImageIds(
   wanted: { id: string; path: string }[],
   ownerId?: string,
 ): Promise<void> {
+  // One round trip for a cover and a whole gallery, not one per image.
+  const files = await Promise.all(wanted.map(({ id }) => getFileRecord(ctx.db, id)));
   const issues: TFieldIssue[] = [];
-  for (const { id, path } of wanted) {
-    const file = await getFileRecord(ctx.db, id);
+  wanted.forEach(({ path }, i) => {
+    const file = files[i];
     if (!file || file.kind !== 'project_image' || (ownerId !== undefined && file.ownerId !== ownerId)) {
       issues.push({ path, message: 'Upload the image first', code: 'unknown_image' });
     }
-  }
+  });
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', 'Some images are unknown', { issues });
 }
 
