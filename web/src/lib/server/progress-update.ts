@@ -6,7 +6,7 @@ import {
 import { errorMessage, t } from '@koldoo/shared/i18n/index.ts';
 import { locales, type TLocale } from '@koldoo/shared/locales.ts';
 import type { TProgressUpdateValues } from '../views.ts';
-import { postProgressUpdate, uploadFile } from './api.ts';
+import { postProgressUpdate } from './api.ts';
 import {
   errorsFromApi,
   errorsFromZod,
@@ -14,7 +14,7 @@ import {
   textField,
   type TFieldOf,
 } from './form-errors.ts';
-import { uploadProblem } from './project-form/uploads.ts';
+import { chosenFiles, uploadImagesInto } from './project-form/uploads.ts';
 import { readPostedForm } from './read-form.ts';
 
 const form = 'update' as const;
@@ -70,21 +70,19 @@ export async function progressUpdateAction(event: RequestEvent & { params: { id:
       values: emptyValues(),
     });
   const values = readValues(posted.form);
-  const issues: Record<string, string> = {};
-  const photos = posted.form
-    .getAll('photos')
-    .filter((value): value is File => value instanceof File && value.size > 0);
-  for (const photo of photos) {
-    if (values.imageIds.length >= maxProgressUpdateImages) {
-      issues.photos = t(locale, 'validation.tooMany', { max: maxProgressUpdateImages });
-      break;
-    }
-    const uploaded = await uploadFile(event, photo, 'project_image');
-    if (uploaded.ok) values.imageIds.push(uploaded.value.id);
-    else issues.photos ??= uploadProblem(locale, uploaded);
-  }
-  if (Object.keys(issues).length > 0)
-    return fail(400, { form, message: errorMessage(locale, 'VALIDATION_FAILED'), issues, values });
+  const photosProblem = await uploadImagesInto(
+    event,
+    chosenFiles(posted.form, 'photos'),
+    values.imageIds,
+    maxProgressUpdateImages,
+  );
+  if (photosProblem)
+    return fail(400, {
+      form,
+      message: errorMessage(locale, 'VALIDATION_FAILED'),
+      issues: { photos: photosProblem },
+      values,
+    });
 
   const parsed = ZProgressUpdateInput.safeParse({ text: values.text, imageIds: values.imageIds });
   // No `submitted` texts: an empty form should say "write it in at least one language", not "fill in".

@@ -8,7 +8,7 @@ import { uploadFile, type TApiFailure } from '../api.ts';
 export const maxGalleryImages = 12;
 
 /** A chosen file input arrives as a File; an untouched one as an empty File without a name. */
-const chosenFiles = (form: FormData, name: string): File[] =>
+export const chosenFiles = (form: FormData, name: string): File[] =>
   form.getAll(name).filter((value): value is File => value instanceof File && value.size > 0);
 
 export function uploadProblem(locale: TLocale, failure: TApiFailure): string {
@@ -35,14 +35,23 @@ export async function uploadChosenImages(
     if (result.ok) values.coverImageId = result.value.id;
     else issues.cover = uploadProblem(locale, result);
   }
-  for (const file of chosenFiles(form, 'gallery')) {
-    if (values.galleryImageIds.length >= maxGalleryImages) {
-      issues.gallery = t(locale, 'validation.tooMany', { max: maxGalleryImages });
-      break;
-    }
-    const result = await uploadFile(event, file, 'project_image');
-    if (result.ok) values.galleryImageIds.push(result.value.id);
-    else issues.gallery ??= uploadProblem(locale, result);
-  }
+  const galleryProblem = await uploadImagesInto(event, chosenFiles(form, 'gallery'), values.galleryImageIds, maxGalleryImages);
+  if (galleryProblem) issues.gallery = galleryProblem;
   return issues;
+}
+
+/**
+ * Uploads `files` as project images and appends their ids to `ids` (which may already hold
+ * earlier ones), stopping at `max`. Returns the first problem to show on the field, if any.
+ */
+export async function uploadImagesInto(event: RequestEvent, files: File[], ids: string[], max: number): Promise<string | undefined> {
+  const { locale } = event.locals;
+  let problem: string | undefined;
+  for (const file of files) {
+    if (ids.length >= max) return t(locale, 'validation.tooMany', { max });
+    const result = await uploadFile(event, file, 'project_image');
+    if (result.ok) ids.push(result.value.id);
+    else problem ??= uploadProblem(locale, result);
+  }
+  return problem;
 }
